@@ -46,17 +46,22 @@ export interface KubernetesBinaries {
   readonly kubeScheduler: string;
   readonly etcd: string;
   readonly kwok: string;
+  /** kwok's Stage files (node lifecycle and heartbeat, pod lifecycle), installed beside it. */
+  readonly kwokStages: string[];
 }
 
 export function kubernetesBinaries(root = packageRoot(), env = process.env): KubernetesBinaries {
   const v = readVersions(root);
   const kube = toolDir("kubernetes", v.kubernetes, env);
+  const kwok = toolDir("kwok", v.kwok, env);
+  const stages = path.join(kwok, "stages");
   return {
     version: v.kubernetes,
     kubeApiserver: path.join(kube, "kube-apiserver"),
     kubeControllerManager: path.join(kube, "kube-controller-manager"),
     kubeScheduler: path.join(kube, "kube-scheduler"),
     etcd: path.join(toolDir("etcd", v.etcd, env), "etcd"),
-    kwok: path.join(toolDir("kwok", v.kwok, env), "kwok"),
+    kwok: path.join(kwok, "kwok"),
+    kwokStages: fs.readdirSync(stages).map((file) => path.join(stages, file)),
   };
 }
