@@ -12,7 +12,10 @@ export const LOCAL_STACK_PASSPHRASE = "pulumi-photon-local-stack";
  * The environment that runs the real engine offline: a file backend and an isolated PULUMI_HOME under
  * `workDir`, no update checks, no plugin downloads, and the engine folder first on PATH.
  */
-export function offlineEngineEnv(workDir: string, engine: EngineBinaries = engineBinaries()): NodeJS.ProcessEnv {
+export function offlineEngineEnv(
+  workDir: string,
+  engine: EngineBinaries = engineBinaries(),
+): NodeJS.ProcessEnv {
   const home = path.join(workDir, "pulumi-home");
   const state = path.join(workDir, "state");
   fs.mkdirSync(home, { recursive: true });
@@ -101,7 +104,11 @@ export class LocalStack {
     readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  static async create(programDir: string, stackName = "test", extraEnv: NodeJS.ProcessEnv = {}): Promise<LocalStack> {
+  static async create(
+    programDir: string,
+    stackName = "test",
+    extraEnv: NodeJS.ProcessEnv = {},
+  ): Promise<LocalStack> {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-stack-"));
     const env = { ...offlineEngineEnv(workDir), ...extraEnv };
     const stack = new LocalStack(programDir, stackName, workDir, env);

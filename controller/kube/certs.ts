@@ -28,8 +28,24 @@ function signedCert(name: string, subject: string, extensions: string, dir: stri
   openssl(["req", "-new", "-key", `${name}.key`, "-subj", subject, "-out", `${name}.csr`], dir);
   fs.writeFileSync(path.join(dir, `${name}.ext`), extensions);
   openssl(
-    ["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-     "-days", "3650", "-sha256", "-extfile", `${name}.ext`, "-out", `${name}.crt`],
+    [
+      "x509",
+      "-req",
+      "-in",
+      `${name}.csr`,
+      "-CA",
+      "ca.crt",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-days",
+      "3650",
+      "-sha256",
+      "-extfile",
+      `${name}.ext`,
+      "-out",
+      `${name}.crt`,
+    ],
     dir,
   );
   fs.rmSync(path.join(dir, `${name}.csr`));
@@ -53,15 +69,41 @@ export function ensureClusterPki(dir: string, clusterName: string): ClusterPki {
   if (fs.existsSync(pki.serviceAccountPub)) return pki;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   ecKey("ca.key", dir);
-  openssl(["req", "-x509", "-new", "-key", "ca.key", "-subj", `/CN=${clusterName}-ca`, "-days", "3650",
-           "-sha256", "-addext", "basicConstraints=critical,CA:TRUE",
-           "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "ca.crt"], dir);
-  signedCert("apiserver", "/CN=kube-apiserver",
+  openssl(
+    [
+      "req",
+      "-x509",
+      "-new",
+      "-key",
+      "ca.key",
+      "-subj",
+      `/CN=${clusterName}-ca`,
+      "-days",
+      "3650",
+      "-sha256",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+      "-out",
+      "ca.crt",
+    ],
+    dir,
+  );
+  signedCert(
+    "apiserver",
+    "/CN=kube-apiserver",
     "subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default," +
       "DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n" +
-      "extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n", dir);
-  signedCert("admin", `/O=system:masters/CN=${clusterName}-admin`,
-    "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n", dir);
+      "extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n",
+    dir,
+  );
+  signedCert(
+    "admin",
+    `/O=system:masters/CN=${clusterName}-admin`,
+    "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n",
+    dir,
+  );
   ecKey("sa.key", dir);
   openssl(["ec", "-in", "sa.key", "-pubout", "-out", "sa.pub"], dir);
   for (const file of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, file), 0o600);

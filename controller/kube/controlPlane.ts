@@ -39,16 +39,28 @@ export class ControlPlane {
     const logs = path.join(options.dir, "logs");
     fs.mkdirSync(logs, { recursive: true });
     const bin = options.binaries;
-    const apiserver = ManagedProcess.start("kube-apiserver", bin.kubeApiserver,
-      apiserverArgs(options, pki, port), path.join(logs, "kube-apiserver.log"));
+    const apiserver = ManagedProcess.start(
+      "kube-apiserver",
+      bin.kubeApiserver,
+      apiserverArgs(options, pki, port),
+      path.join(logs, "kube-apiserver.log"),
+    );
     const plane = new ControlPlane(options.name, url, port, pki, kubeconfigPath, [apiserver]);
     try {
       await apiserver.waitUntil(() => plane.ready(), options.readyTimeoutMs ?? 90_000, 250);
       plane.processes.push(
-        ManagedProcess.start("kube-controller-manager", bin.kubeControllerManager,
-          controllerManagerArgs(kubeconfigPath, pki), path.join(logs, "kube-controller-manager.log")),
-        ManagedProcess.start("kube-scheduler", bin.kubeScheduler, schedulerArgs(kubeconfigPath),
-          path.join(logs, "kube-scheduler.log")),
+        ManagedProcess.start(
+          "kube-controller-manager",
+          bin.kubeControllerManager,
+          controllerManagerArgs(kubeconfigPath, pki),
+          path.join(logs, "kube-controller-manager.log"),
+        ),
+        ManagedProcess.start(
+          "kube-scheduler",
+          bin.kubeScheduler,
+          schedulerArgs(kubeconfigPath),
+          path.join(logs, "kube-scheduler.log"),
+        ),
       );
     } catch (error) {
       await plane.stop();
@@ -73,16 +85,20 @@ export class ControlPlane {
   /** True when the API server answers /readyz with "ok". */
   ready(): Promise<boolean> {
     return new Promise((resolve) => {
-      const request = https.get(`${this.url}/readyz`, {
-        ca: fs.readFileSync(this.pki.caCert),
-        cert: fs.readFileSync(this.pki.adminCert),
-        key: fs.readFileSync(this.pki.adminKey),
-        timeout: 2000,
-      }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve(response.statusCode === 200 && body.trim() === "ok"));
-      });
+      const request = https.get(
+        `${this.url}/readyz`,
+        {
+          ca: fs.readFileSync(this.pki.caCert),
+          cert: fs.readFileSync(this.pki.adminCert),
+          key: fs.readFileSync(this.pki.adminKey),
+          timeout: 2000,
+        },
+        (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve(response.statusCode === 200 && body.trim() === "ok"));
+        },
+      );
       request.on("error", () => resolve(false));
       request.on("timeout", () => request.destroy());
     });

@@ -64,7 +64,11 @@ export class Etcd {
     end[end.length - 1] = (end[end.length - 1] ?? 0) + 1;
     const response = await fetch(`${this.url}/v3/kv/range`, {
       method: "POST",
-      body: JSON.stringify({ key: key.toString("base64"), range_end: end.toString("base64"), count_only: true }),
+      body: JSON.stringify({
+        key: key.toString("base64"),
+        range_end: end.toString("base64"),
+        count_only: true,
+      }),
     });
     if (!response.ok) throw new Error(`etcd range ${prefix}: HTTP ${response.status}`);
     return Number(((await response.json()) as { count?: string }).count ?? 0);

@@ -23,7 +23,12 @@ options:
 export class Kwok {
   private constructor(private readonly process: ManagedProcess) {}
 
-  static async start(binary: string, stages: readonly string[], kubeconfigPath: string, dir: string): Promise<Kwok> {
+  static async start(
+    binary: string,
+    stages: readonly string[],
+    kubeconfigPath: string,
+    dir: string,
+  ): Promise<Kwok> {
     fs.mkdirSync(dir, { recursive: true });
     // An explicit configuration, so that a stray ~/.kwok/kwok.yaml cannot change behaviour.
     const config = path.join(dir, "kwok.yaml");

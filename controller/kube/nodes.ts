@@ -18,7 +18,8 @@ export interface NodeShape {
 
 /** The Node object of one cluster VM: named after the VM, labelled with its host and zone, kwok-managed. */
 export function nodeObject(shape: NodeShape): V1Node {
-  const roleLabel = shape.role === "master" ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/worker";
+  const roleLabel =
+    shape.role === "master" ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/worker";
   const resources = { cpu: String(shape.cpu), memory: `${shape.memoryMb}Mi`, pods: "110" };
   return {
     apiVersion: "v1",
@@ -37,7 +38,10 @@ export function nodeObject(shape: NodeShape): V1Node {
         type: "kwok",
       },
     },
-    spec: shape.role === "master" ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {},
+    spec:
+      shape.role === "master"
+        ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] }
+        : {},
     status: {
       capacity: resources,
       allocatable: resources,

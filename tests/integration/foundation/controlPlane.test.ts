@@ -48,16 +48,29 @@ describe("foundation: a real Kubernetes control plane with kwok nodes", function
     const { core } = kubeClients(plane.kubeconfig());
     for (const name of ["worker-1", "worker-2"]) {
       await core.createNode({
-        body: nodeObject({ name, role: "worker", hostId: `host-${name}`, vmId: `vm-${name}`, zone: "zone-a",
-          cpu: 8, memoryMb: 16384, kubeletVersion: binaries.version }),
+        body: nodeObject({
+          name,
+          role: "worker",
+          hostId: `host-${name}`,
+          vmId: `vm-${name}`,
+          zone: "zone-a",
+          cpu: 8,
+          memoryMb: 16384,
+          kubeletVersion: binaries.version,
+        }),
       });
     }
-    await waitFor("both nodes Ready", async () => {
-      const nodes = await core.listNode();
-      const ready = nodes.items.filter((n) =>
-        n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"));
-      return ready.length === 2 ? ready : undefined;
-    }, 60_000);
+    await waitFor(
+      "both nodes Ready",
+      async () => {
+        const nodes = await core.listNode();
+        const ready = nodes.items.filter((n) =>
+          n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+        );
+        return ready.length === 2 ? ready : undefined;
+      },
+      60_000,
+    );
   });
 
   it("runs a Deployment's pods on those nodes", async function () {
@@ -77,17 +90,25 @@ describe("foundation: a real Kubernetes control plane with kwok nodes", function
         },
       },
     });
-    const pods = await waitFor("3 Running pods", async () => {
-      const list = await core.listNamespacedPod({ namespace: "default", labelSelector: "app=web" });
-      const running = list.items.filter((p) => p.status?.phase === "Running");
-      return running.length === 3 ? running : undefined;
-    }, 90_000);
+    const pods = await waitFor(
+      "3 Running pods",
+      async () => {
+        const list = await core.listNamespacedPod({ namespace: "default", labelSelector: "app=web" });
+        const running = list.items.filter((p) => p.status?.phase === "Running");
+        return running.length === 3 ? running : undefined;
+      },
+      90_000,
+    );
     for (const pod of pods) assert.match(pod.spec?.nodeName ?? "", /^worker-[12]$/);
     const deployment = await apps.readNamespacedDeployment({ name: "web", namespace: "default" });
-    await waitFor("deployment available", async () => {
-      const d = await apps.readNamespacedDeployment({ name: "web", namespace: "default" });
-      return d.status?.availableReplicas === 3 ? d : undefined;
-    }, 60_000);
+    await waitFor(
+      "deployment available",
+      async () => {
+        const d = await apps.readNamespacedDeployment({ name: "web", namespace: "default" });
+        return d.status?.availableReplicas === 3 ? d : undefined;
+      },
+      60_000,
+    );
     assert.equal(deployment.metadata?.name, "web");
   });
 
