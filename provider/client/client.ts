@@ -102,7 +102,10 @@ export class PhotonClient {
     let interval: number | undefined;
     let done = finishedSteps(current);
     while (current.state !== "COMPLETED" && current.state !== "ERROR") {
-      if (deadline.expired()) throw deadline.error(`task ${current.operation} ${current.id} is still ${current.state}`);
+      if (deadline.expired()) {
+        const error = deadline.error(`task ${current.operation} ${current.id} is still ${current.state}`);
+        throw new PhotonError({ code: error.code, message: error.detail, entityId: current.entity?.id, taskOperation: current.operation });
+      }
       const nowDone = finishedSteps(current);
       interval = nextPollMs(interval, nowDone > done, deadline.remainingMs(), this.poll);
       done = nowDone;
@@ -128,6 +131,7 @@ export function taskError(task: Task, requestId?: string): PhotonError {
     message: cause?.message ?? `task ${task.id} ended in ERROR`,
     data: cause?.data,
     requestId,
+    entityId: task.entity?.id,
     taskOperation: task.operation,
     step: failed ? { operation: failed.operation, sequence: failed.sequence } : undefined,
   });

@@ -16,6 +16,8 @@ export interface PhotonErrorInit {
   readonly taskOperation?: string;
   readonly step?: FailedStep;
   readonly data?: Readonly<Record<string, string>>;
+  /** The entity a failed task was about (it may exist, half made). */
+  readonly entityId?: string;
 }
 
 /** Codes the client itself gives to failures that never got an answer from the server. */
@@ -37,6 +39,7 @@ export class PhotonError extends Error {
   readonly taskOperation?: string;
   readonly step?: FailedStep;
   readonly data: Readonly<Record<string, string>>;
+  readonly entityId?: string;
 
   constructor(init: PhotonErrorInit) {
     super(describe(init));
@@ -50,6 +53,7 @@ export class PhotonError extends Error {
     this.taskOperation = init.taskOperation;
     this.step = init.step;
     this.data = init.data ?? {};
+    this.entityId = init.entityId;
   }
 
   /** Copies this error with the given secrets masked in its message and data. */
@@ -72,6 +76,7 @@ export class PhotonError extends Error {
       taskOperation: this.taskOperation,
       step: this.step,
       data: this.data,
+      entityId: this.entityId,
     };
   }
 }

@@ -1,0 +1,423 @@
+// Generated from schema.json by `npm run gen`. Do not edit.
+
+/** Deadlines as durations such as `90s`, `10m` or `1h`. */
+export interface Timeouts {
+  /** Deadline of the create, waiting included. */
+  readonly create?: string;
+  /** Deadline of an update, waiting included. */
+  readonly update?: string;
+  /** Deadline of the delete, waiting included. */
+  readonly delete?: string;
+}
+
+/** Unit of a quota limit. */
+export const QUOTA_UNIT_VALUES = ["GB", "MB", "KB", "B", "COUNT"] as const;
+export type QuotaUnit = (typeof QUOTA_UNIT_VALUES)[number];
+
+/** One quota limit. */
+export interface QuotaItem {
+  /** The limit, at least 0. */
+  readonly limit: number;
+  /** `COUNT` for counts (`vm`, `vm.cpu`, `vm.cost`), a size unit for memory and capacities. */
+  readonly unit: QuotaUnit;
+}
+
+/** What a host is used for. */
+export const HOST_USAGE_TAG_VALUES = ["MGMT", "CLOUD", "IMAGE"] as const;
+export type HostUsageTag = (typeof HOST_USAGE_TAG_VALUES)[number];
+
+/** Resources of a host. */
+export interface HostCapacity {
+  /** CPU cores. */
+  readonly cpuCount: number;
+  /** Memory in MB. */
+  readonly memoryMb: number;
+  /** Local datastore capacity in GB. */
+  readonly datastoreGb: number;
+}
+
+/** What a rule or the default does with matching traffic. */
+export const POLICY_ACTION_VALUES = ["ALLOW", "DENY"] as const;
+export type PolicyAction = (typeof POLICY_ACTION_VALUES)[number];
+
+/** Direction of the traffic a rule matches. */
+export const TRAFFIC_DIRECTION_VALUES = ["INGRESS", "EGRESS"] as const;
+export type TrafficDirection = (typeof TRAFFIC_DIRECTION_VALUES)[number];
+
+/** Protocol a rule matches. */
+export const PROTOCOL_VALUES = ["TCP", "UDP", "ICMP", "ANY"] as const;
+export type Protocol = (typeof PROTOCOL_VALUES)[number];
+
+/** One rule of a network security policy; rules are evaluated in order. */
+export interface SecurityRule {
+  /** Name of the rule, unique within the policy (same rules as entity names). */
+  readonly name: string;
+  /** `INGRESS` or `EGRESS`. */
+  readonly direction: TrafficDirection;
+  /** `ALLOW` or `DENY`. */
+  readonly action: PolicyAction;
+  /** `TCP`, `UDP`, `ICMP` or `ANY`. */
+  readonly protocol: Protocol;
+  /** Peer address ranges in CIDR notation (at least one). */
+  readonly cidrs: string[];
+  /** Ports (`80`) or port ranges (`8000-8100`), only for `TCP` and `UDP`; empty means every port. */
+  readonly ports?: string[];
+}
+
+/** The security policy of a network: a default action and ordered rules. */
+export interface SecurityPolicy {
+  /** What happens to traffic no rule matches. */
+  readonly defaultAction: PolicyAction;
+  /** Ordered rules. */
+  readonly rules?: SecurityRule[];
+}
+
+/** Inputs of Tenant. A tenant: the unit of isolation and quota. Its members are the users of its security groups. */
+export interface TenantInputs {
+  /** Name of the tenant: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  readonly name?: string;
+  /** Groups (`domain\\group`) whose members may use this tenant. */
+  readonly securityGroups?: string[];
+  /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
+  readonly quota?: Record<string, QuotaItem>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of Tenant. */
+export interface TenantOutputs {
+  /** Name of the tenant: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  readonly name: string;
+  /** Groups (`domain\\group`) whose members may use this tenant. */
+  readonly securityGroups: string[];
+  /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
+  readonly quota: Record<string, QuotaItem>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** Current usage by quota key. */
+  readonly quotaUsage: Record<string, number>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+/** Inputs of Project. A project of a tenant: holds networks, disks and clusters within its own quota. */
+export interface ProjectInputs {
+  /** Id of the tenant that owns the project. */
+  readonly tenantId: string;
+  /** Name of the project: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the tenant. Defaults to the resource name. */
+  readonly name?: string;
+  /** Groups (`domain\\group`) whose members may use this project, in addition to the tenant's. */
+  readonly securityGroups?: string[];
+  /** Quota limits by key, as for tenants. */
+  readonly quota?: Record<string, QuotaItem>;
+  /** Address range (CIDR) the project's networks are carved from. */
+  readonly defaultRouterPrivateIpCidr?: string;
+  /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
+  readonly forceDestroy?: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of Project. */
+export interface ProjectOutputs {
+  /** Id of the tenant that owns the project. */
+  readonly tenantId: string;
+  /** Name of the project: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the tenant. Defaults to the resource name. */
+  readonly name: string;
+  /** Groups (`domain\\group`) whose members may use this project, in addition to the tenant's. */
+  readonly securityGroups: string[];
+  /** Quota limits by key, as for tenants. */
+  readonly quota: Record<string, QuotaItem>;
+  /** Address range (CIDR) the project's networks are carved from. */
+  readonly defaultRouterPrivateIpCidr: string;
+  /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
+  readonly forceDestroy: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** Current usage by quota key. */
+  readonly quotaUsage: Record<string, number>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+/** Inputs of Host. An ESXi host under Photon's management. It enters maintenance mode (with its cluster VMs evacuated) before it is removed. */
+export interface HostInputs {
+  /** IP address or host name of the host, unique on the server. */
+  readonly address: string;
+  /** Login of the host's management agent. */
+  readonly username: string;
+  /** Password of that login. Write-only on the server; kept as a secret. */
+  readonly password: string;
+  /** What the host is used for. */
+  readonly usageTags?: HostUsageTag[];
+  /** Id of the availability zone of the host. */
+  readonly availabilityZone?: string;
+  /** Host metadata; `cpuCount`, `memoryMb` and `datastoreGb` set its capacity. */
+  readonly metadata?: Record<string, string>;
+  /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
+  readonly maintenance?: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of Host. */
+export interface HostOutputs {
+  /** IP address or host name of the host, unique on the server. */
+  readonly address: string;
+  /** Login of the host's management agent. */
+  readonly username: string;
+  /** Password of that login. Write-only on the server; kept as a secret. */
+  readonly password: string;
+  /** What the host is used for. */
+  readonly usageTags: HostUsageTag[];
+  /** Id of the availability zone of the host. */
+  readonly availabilityZone?: string;
+  /** Host metadata; `cpuCount`, `memoryMb` and `datastoreGb` set its capacity. */
+  readonly metadata: Record<string, string>;
+  /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
+  readonly maintenance: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** State of the host on the server. */
+  readonly state: string;
+  /** ESXi version the host reports. */
+  readonly esxVersion?: string;
+  /** Resources of the host. */
+  readonly capacity?: HostCapacity;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+/** Inputs of Network. A virtual network (NSX) of a project with its own security policy. */
+export interface NetworkInputs {
+  /** Id of the project that owns the network. */
+  readonly projectId: string;
+  /** Name of the network: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  readonly name?: string;
+  /** Free text. */
+  readonly description?: string;
+  /** Private address range of the network, inside the project's range and not overlapping its other networks. */
+  readonly cidr: string;
+  /** Default action and ordered rules for the network's traffic. */
+  readonly securityPolicy?: SecurityPolicy;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of Network. */
+export interface NetworkOutputs {
+  /** Id of the project that owns the network. */
+  readonly projectId: string;
+  /** Name of the network: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  readonly name: string;
+  /** Free text. */
+  readonly description: string;
+  /** Private address range of the network, inside the project's range and not overlapping its other networks. */
+  readonly cidr: string;
+  /** Default action and ordered rules for the network's traffic. */
+  readonly securityPolicy?: SecurityPolicy;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** State of the network on the server. */
+  readonly state: string;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+/** Inputs of StoragePool. An elastic vSAN storage pool over member hosts; shows up as a `VSAN` datastore. */
+export interface StoragePoolInputs {
+  /** Name of the storage pool: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  readonly name?: string;
+  /** Ids of the member hosts; at least `2 * failuresToTolerate + 1`. */
+  readonly hostIds: string[];
+  /** Capacity in GB; grows and shrinks in place, never below what is used. */
+  readonly capacityGb: number;
+  /** Host failures the pool survives (0 to 3). */
+  readonly failuresToTolerate?: number;
+  /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
+  readonly forceDestroy?: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of StoragePool. */
+export interface StoragePoolOutputs {
+  /** Name of the storage pool: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  readonly name: string;
+  /** Ids of the member hosts; at least `2 * failuresToTolerate + 1`. */
+  readonly hostIds: string[];
+  /** Capacity in GB; grows and shrinks in place, never below what is used. */
+  readonly capacityGb: number;
+  /** Host failures the pool survives (0 to 3). */
+  readonly failuresToTolerate: number;
+  /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
+  readonly forceDestroy: boolean;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** Capacity in use, in GB. */
+  readonly usedGb: number;
+  /** Id of the pool's `VSAN` datastore. */
+  readonly datastoreId: string;
+  /** State of the pool on the server. */
+  readonly state: string;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+export const RESOURCE_TYPES = ["Tenant", "Project", "Host", "Network", "StoragePool"] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export interface ResourceMeta {
+  readonly token: string;
+  readonly dynamicToken: string;
+  readonly inputs: readonly string[];
+  readonly requiredInputs: readonly string[];
+  readonly outputs: readonly string[];
+  readonly replaceOnChanges: readonly string[];
+  readonly secrets: readonly string[];
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
+  Tenant: {
+    token: "photon:index:Tenant",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:Tenant",
+    inputs: ["name", "securityGroups", "quota", "adoptId", "timeouts"],
+    requiredInputs: [],
+    outputs: ["name", "securityGroups", "quota", "adoptId", "timeouts", "quotaUsage", "identity"],
+    replaceOnChanges: ["name"],
+    secrets: [],
+    defaults: { securityGroups: [], quota: {} },
+  },
+  Project: {
+    token: "photon:index:Project",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:Project",
+    inputs: [
+      "tenantId",
+      "name",
+      "securityGroups",
+      "quota",
+      "defaultRouterPrivateIpCidr",
+      "forceDestroy",
+      "adoptId",
+      "timeouts",
+    ],
+    requiredInputs: ["tenantId"],
+    outputs: [
+      "tenantId",
+      "name",
+      "securityGroups",
+      "quota",
+      "defaultRouterPrivateIpCidr",
+      "forceDestroy",
+      "adoptId",
+      "timeouts",
+      "quotaUsage",
+      "identity",
+    ],
+    replaceOnChanges: ["tenantId", "name", "securityGroups", "defaultRouterPrivateIpCidr"],
+    secrets: [],
+    defaults: {
+      securityGroups: [],
+      quota: {},
+      defaultRouterPrivateIpCidr: "10.0.0.0/8",
+      forceDestroy: false,
+    },
+  },
+  Host: {
+    token: "photon:index:Host",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:Host",
+    inputs: [
+      "address",
+      "username",
+      "password",
+      "usageTags",
+      "availabilityZone",
+      "metadata",
+      "maintenance",
+      "adoptId",
+      "timeouts",
+    ],
+    requiredInputs: ["address", "username", "password"],
+    outputs: [
+      "address",
+      "username",
+      "password",
+      "usageTags",
+      "availabilityZone",
+      "metadata",
+      "maintenance",
+      "adoptId",
+      "timeouts",
+      "state",
+      "esxVersion",
+      "capacity",
+      "identity",
+    ],
+    replaceOnChanges: ["address", "username", "password", "usageTags", "metadata"],
+    secrets: ["password"],
+    defaults: { usageTags: ["CLOUD"], metadata: {}, maintenance: false },
+  },
+  Network: {
+    token: "photon:index:Network",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:Network",
+    inputs: ["projectId", "name", "description", "cidr", "securityPolicy", "adoptId", "timeouts"],
+    requiredInputs: ["projectId", "cidr"],
+    outputs: [
+      "projectId",
+      "name",
+      "description",
+      "cidr",
+      "securityPolicy",
+      "adoptId",
+      "timeouts",
+      "state",
+      "identity",
+    ],
+    replaceOnChanges: ["projectId", "cidr"],
+    secrets: [],
+    defaults: { description: "" },
+  },
+  StoragePool: {
+    token: "photon:index:StoragePool",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:StoragePool",
+    inputs: ["name", "hostIds", "capacityGb", "failuresToTolerate", "forceDestroy", "adoptId", "timeouts"],
+    requiredInputs: ["hostIds", "capacityGb"],
+    outputs: [
+      "name",
+      "hostIds",
+      "capacityGb",
+      "failuresToTolerate",
+      "forceDestroy",
+      "adoptId",
+      "timeouts",
+      "usedGb",
+      "datastoreId",
+      "state",
+      "identity",
+    ],
+    replaceOnChanges: ["name", "failuresToTolerate"],
+    secrets: [],
+    defaults: { failuresToTolerate: 0, forceDestroy: false },
+  },
+};

@@ -1,0 +1,68 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { CLIENT_CODES, ClientOptions, PhotonClient, PhotonError } from "./client";
+import { isResourceType, REGISTRY } from "./registry";
+import { PartialFailure, Props } from "./resources/common";
+import { Context } from "./resources/types";
+import { ConfigSource, resolveSettings } from "./settings";
+
+export * from "./client";
+export { REGISTRY } from "./registry";
+export { RESOURCE_META, RESOURCE_TYPES } from "./generated/schema";
+export type { ResourceType } from "./generated/schema";
+export { resolveSettings } from "./settings";
+export type { ConfigSource } from "./settings";
+
+let source: ConfigSource | undefined;
+let cached: PhotonClient | undefined;
+let clientOptions: ClientOptions = {};
+
+/** Called by every resource's stub `configure`: remembers the stack configuration (read lazily). */
+export function configure(config: ConfigSource | undefined): void {
+  source = config;
+  cached = undefined;
+}
+
+/** Tests set client options (fast polling) here. */
+export function setClientOptions(options: ClientOptions): void {
+  clientOptions = options;
+  cached = undefined;
+}
+
+function context(): Context {
+  if (!cached) {
+    const resolved = resolveSettings(source, process.env);
+    if ("problem" in resolved) throw new PhotonError({ code: CLIENT_CODES.config, message: resolved.problem });
+    cached = new PhotonClient(resolved.settings, clientOptions);
+  }
+  return { client: cached };
+}
+
+/** An error the engine shows as one sentence: no stack, no request body. */
+function userFacing(e: unknown): unknown {
+  if (e instanceof PartialFailure) return e;
+  const error = new Error(e instanceof Error ? e.message : String(e));
+  error.stack = error.message;
+  return error;
+}
+
+async function guarded<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw userFacing(e);
+  }
+}
+
+/** The dynamic provider of one resource type, as the serialized stubs call it. */
+export function handlers(type: string): Required<Omit<dynamic.ResourceProvider<Props, Props>, "configure">> {
+  if (!isResourceType(type)) throw new Error(`pulumi-photon has no resource type ${type}: upgrade the pulumi-photon package`);
+  const impl = REGISTRY[type];
+  return {
+    check: (olds, news) => guarded(() => impl.check(olds, news)),
+    diff: (id, olds, news) => guarded(() => impl.diff(id, olds, news)),
+    create: (inputs) => guarded(() => impl.create(context(), inputs)),
+    read: (id, props) => guarded(() => impl.read(context(), id, props ?? {})),
+    update: (id, olds, news) => guarded(() => impl.update(context(), id, olds, news)),
+    delete: (id, props) => guarded(() => impl.delete(context(), id, props)),
+  };
+}

@@ -1,0 +1,23 @@
+import { RESOURCE_META, ResourceType } from "./generated/schema";
+import { host } from "./resources/host";
+import { network } from "./resources/network";
+import { project } from "./resources/project";
+import { storagePool } from "./resources/storagePool";
+import { tenant } from "./resources/tenant";
+import { ResourceImpl } from "./resources/types";
+
+/**
+ * Every resource of schema.json mapped to its implementation. The key set is the schema's: a resource
+ * added to the schema without an implementation (or the reverse) fails to compile.
+ */
+export const REGISTRY: Readonly<Record<ResourceType, ResourceImpl>> = {
+  Tenant: tenant,
+  Project: project,
+  Host: host,
+  Network: network,
+  StoragePool: storagePool,
+};
+
+export function isResourceType(type: string): type is ResourceType {
+  return Object.prototype.hasOwnProperty.call(RESOURCE_META, type);
+}

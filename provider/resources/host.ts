@@ -1,0 +1,156 @@
+import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
+import { Deadline, PhotonError } from "../client";
+import { Host } from "../client/types";
+import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
+import { checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
+import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
+import { Context, Created, ResourceImpl } from "./types";
+
+const meta = RESOURCE_META.Host;
+const TIMEOUTS = { create: 15 * MINUTE, update: 30 * MINUTE, delete: 30 * MINUTE };
+const path = (id: string) => `/v1/infrastructure/hosts/${encodeURIComponent(id)}`;
+const compare = { usageTags: sameSet };
+type In = HostInputs & { readonly identity?: string };
+
+const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const CAPACITY_KEYS = ["cpuCount", "memoryMb", "datastoreGb"];
+
+function checkRequiredText(property: string, value: unknown): Failure[] {
+  if (value === undefined || isUnknown(value)) return [];
+  return typeof value === "string" && value.trim() !== "" ? [] : [{ property, reason: "must be a non-empty string" }];
+}
+
+export function checkUsageTags(value: unknown): Failure[] {
+  if (value === undefined || isUnknown(value)) return [];
+  if (!Array.isArray(value) || value.length === 0) return [{ property: "usageTags", reason: `must be a non-empty list of ${HOST_USAGE_TAG_VALUES.join(", ")}` }];
+  const bad = value.flatMap((t, i) => (isUnknown(t) || HOST_USAGE_TAG_VALUES.includes(t as HostUsageTag) ? [] : [{ property: `usageTags[${i}]`, reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${JSON.stringify(t)})` }]));
+  const dupes = value.filter((t, i) => value.indexOf(t) !== i);
+  return dupes.length > 0 ? [...bad, { property: "usageTags", reason: `lists ${String(dupes[0])} twice` }] : bad;
+}
+
+export function checkMetadata(value: unknown): Failure[] {
+  if (value === undefined || isUnknown(value)) return [];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [{ property: "metadata", reason: "must be a map of strings" }];
+  return Object.entries(value).flatMap(([k, v]): Failure[] => {
+    if (isUnknown(v)) return [];
+    if (typeof v !== "string") return [{ property: `metadata.${k}`, reason: "must be a string" }];
+    if (CAPACITY_KEYS.includes(k) && !/^[1-9]\d*$/.test(v)) return [{ property: `metadata.${k}`, reason: `must be a positive whole number (was "${v}")` }];
+    return [];
+  });
+}
+
+export function check(_olds: Props, news: Props): CheckResult<Props> {
+  return checked(meta, news, (i) => [
+    ...checkRequiredText("address", i.address),
+    ...(typeof i.address === "string" && !isUnknown(i.address) && i.address !== "" && !HOSTNAME.test(i.address)
+      ? [{ property: "address", reason: `must be an IP address or a host name (was "${i.address}")` }]
+      : []),
+    ...checkRequiredText("username", i.username),
+    ...checkRequiredText("password", i.password),
+    ...checkUsageTags(i.usageTags),
+    ...checkType("availabilityZone", i.availabilityZone, "string"),
+    ...checkMetadata(i.metadata),
+    ...checkType("maintenance", i.maintenance, "boolean"),
+  ]);
+}
+
+export function diff(_id: string, olds: Props, news: Props): DiffResult {
+  return schemaDiff(meta, olds, news, compare);
+}
+
+const fetchHost = (ctx: Context) => (id: string) => ctx.client.find<Host>(path(id));
+
+export function outputs(host: Host, props: Props): Props {
+  return {
+    ...recorded(props),
+    address: host.address,
+    username: host.username,
+    password: props.password,
+    usageTags: host.usageTags,
+    ...(host.availabilityZone ? { availabilityZone: host.availabilityZone } : {}),
+    metadata: host.metadata ?? {},
+    maintenance: host.state === "MAINTENANCE",
+    state: host.state,
+    ...(host.esxVersion ? { esxVersion: host.esxVersion } : {}),
+    ...(host.capacity ? { capacity: host.capacity } : {}),
+  };
+}
+
+export async function create(ctx: Context, props: Props): Promise<Created> {
+  const inputs = typed<In>(props);
+  const tag = identityTag(inputs.identity);
+  const host = knownString(inputs.adoptId)
+    ? await adopt("host", inputs.adoptId ?? "", fetchHost(ctx))
+    : await createOnce<Host>(ctx, {
+        kind: "host",
+        listPath: "/v1/infrastructure/hosts",
+        tag,
+        post: { method: "POST", path: "/v1/infrastructure/hosts", body: createBody(inputs, tag), secrets: [inputs.password] },
+        fetch: fetchHost(ctx),
+        outputs: (h) => outputs(h, props),
+        deadline: deadlineFor("host", "create", props, TIMEOUTS),
+      });
+  return { id: host.id, outs: outputs(await converge(ctx, host, props), props) };
+}
+
+function createBody(inputs: In, tag: string | undefined): Props {
+  return {
+    address: inputs.address,
+    username: inputs.username,
+    password: inputs.password,
+    usageTags: inputs.usageTags,
+    availabilityZone: inputs.availabilityZone,
+    metadata: inputs.metadata ?? {},
+    tags: tag ? [tag] : [],
+  };
+}
+
+/** Zone and maintenance mode, the host's only in-place changes. */
+async function converge(ctx: Context, host: Host, props: Props): Promise<Host> {
+  const inputs = typed<In>(props);
+  const deadline = deadlineFor("host", "update", props, TIMEOUTS);
+  if (inputs.availabilityZone && inputs.availabilityZone !== host.availabilityZone) {
+    await ctx.client.run({ method: "POST", path: `${path(host.id)}/set_availability_zone`, body: { availabilityZoneId: inputs.availabilityZone }, idempotent: true }, deadline);
+  }
+  const want = inputs.maintenance === true;
+  if (want && host.state !== "MAINTENANCE") await enterMaintenance(ctx, host, deadline);
+  if (!want && host.state === "MAINTENANCE") await action(ctx, host.id, "exit-maintenance", deadline);
+  const now = await fetchHost(ctx)(host.id);
+  if (!now) throw new PhotonError({ code: "HostNotFound", message: `host ${host.id} was deleted while it was being updated` });
+  return now;
+}
+
+async function action(ctx: Context, id: string, name: string, deadline: Deadline): Promise<void> {
+  await ctx.client.run({ method: "POST", path: `${path(id)}/${name}`, idempotent: true }, deadline);
+}
+
+/** READY -> suspended -> cluster VMs evacuated to other hosts -> MAINTENANCE. */
+export async function enterMaintenance(ctx: Context, host: Host, deadline: Deadline): Promise<void> {
+  if (host.state === "READY") await action(ctx, host.id, "suspend", deadline);
+  const vms = await ctx.client.list<{ id: string }>(`${path(host.id)}/vms`).catch(() => []);
+  if (vms.length > 0) await action(ctx, host.id, "evacuate", deadline);
+  await action(ctx, host.id, "enter-maintenance", deadline);
+}
+
+export async function read(ctx: Context, id: string, props: Props): Promise<ReadResult<Props>> {
+  const host = await fetchHost(ctx)(id);
+  return host && host.state !== "DELETED" ? readAnswer(meta, id, outputs(host, props)) : GONE;
+}
+
+export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
+  const host = await fetchHost(ctx)(id);
+  if (!host) throw new PhotonError({ code: "HostNotFound", message: `host ${id} no longer exists; run pulumi refresh` });
+  return { outs: outputs(await converge(ctx, host, news), news) };
+}
+
+/** A host goes into maintenance (VMs evacuated) before it is removed. */
+export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
+  const deadline = deadlineFor("host", "delete", props, TIMEOUTS);
+  const host = await fetchHost(ctx)(id);
+  if (!host || host.state === "DELETED") return;
+  if (["READY", "SUSPENDED"].includes(host.state)) await enterMaintenance(ctx, host, deadline);
+  await deleteOnce(ctx, { method: "DELETE", path: path(id) }, deadline);
+}
+
+export const host: ResourceImpl = { check, diff, create, read, update, delete: remove };

@@ -1,0 +1,120 @@
+import { CLIENT_CODES, Deadline, isNotFound, isPhotonError, PhotonError, RequestSpec } from "../client";
+import { DEFAULT_POLL_POLICY, nextPollMs } from "../client/retry";
+import { isUnknown, PartialFailure, Props } from "./common";
+import { Context } from "./types";
+
+export interface Entity {
+  readonly id: string;
+  readonly state?: string;
+  readonly tags?: string[];
+}
+
+const GONE_STATES = ["DELETED", "PENDING_DELETE"];
+const BUSY_STATES = ["CREATING", "QUEUED", "STARTED"];
+
+export interface CreateSpec<E extends Entity> {
+  /** `tenant`, `host`, ...: used in messages. */
+  readonly kind: string;
+  /** The list that holds the new object, searched by identity tag before any POST. */
+  readonly listPath: string;
+  readonly tag?: string;
+  readonly post: RequestSpec;
+  readonly fetch: (id: string) => Promise<E | undefined>;
+  /** Outputs of a half-made object, for a partial failure. */
+  readonly outputs: (entity: E) => Props;
+  readonly deadline: Deadline;
+}
+
+/** Objects of a list carrying the identity tag and not on their way out. */
+export async function findTagged<E extends Entity>(ctx: Context, listPath: string, tag: string): Promise<E[]> {
+  const items = await ctx.client.list<E>(listPath, { tag });
+  return items.filter((e) => (e.tags ?? []).includes(tag) && !GONE_STATES.includes(e.state ?? ""));
+}
+
+function retriable(e: unknown): boolean {
+  return isPhotonError(e) && (e.code === CLIENT_CODES.transport || (e.code === CLIENT_CODES.timeout && e.taskOperation === undefined));
+}
+
+/**
+ * Creates an object at most once: looks for an object carrying the identity tag first (a create retried
+ * after a crash or a lost answer adopts its own earlier object), then POSTs; a POST whose answer was
+ * lost is followed by another search, not a blind second POST.
+ */
+export async function createOnce<E extends Entity>(ctx: Context, spec: CreateSpec<E>): Promise<E> {
+  for (let attempt = 1; ; attempt++) {
+    if (spec.tag) {
+      const [mine] = await findTagged<E>(ctx, spec.listPath, spec.tag);
+      if (mine) return settle(ctx, spec, mine);
+    }
+    try {
+      const task = await ctx.client.run(spec.post, spec.deadline);
+      const id = task.entity?.id;
+      if (!id) throw new PhotonError({ code: CLIENT_CODES.badResponse, message: `the ${task.operation} task named no ${spec.kind}` });
+      const entity = await spec.fetch(id);
+      if (!entity) throw new PhotonError({ code: "NotFound", message: `${spec.kind} ${id} vanished right after its create` });
+      if (entity.state === "ERROR") throw new PartialFailure(id, spec.outputs(entity), [`${spec.kind} ${id} was created but is in state ERROR`]);
+      return entity;
+    } catch (e) {
+      if (e instanceof PartialFailure) throw e;
+      if (spec.tag && attempt < 4 && retriable(e)) continue;
+      throw await partialOrSame(spec, e);
+    }
+  }
+}
+
+/** A failed create task whose object exists becomes a partial failure, so the engine keeps its id. */
+async function partialOrSame<E extends Entity>(spec: CreateSpec<E>, e: unknown): Promise<unknown> {
+  if (!isPhotonError(e) || !e.entityId) return e;
+  const entity = await spec.fetch(e.entityId).catch(() => undefined);
+  if (!entity) return e;
+  return new PartialFailure(entity.id, spec.outputs(entity), [e.message]);
+}
+
+/** Waits until an object found by its tag is no longer being created. */
+async function settle<E extends Entity>(ctx: Context, spec: CreateSpec<E>, found: E): Promise<E> {
+  const ready = await waitUntil(ctx, () => spec.fetch(found.id), (e) => !BUSY_STATES.includes(e?.state ?? ""), spec.deadline);
+  if (!ready) throw new PhotonError({ code: "NotFound", message: `${spec.kind} ${found.id} disappeared while it was being created` });
+  if (ready.state === "ERROR") throw new PartialFailure(ready.id, spec.outputs(ready), [`${spec.kind} ${ready.id} is in state ERROR`]);
+  return ready;
+}
+
+/** Polls `fetch` until `done` holds, adaptively, up to the deadline (then a partial failure if it exists). */
+export async function waitUntil<E extends Entity>(
+  ctx: Context,
+  fetch: () => Promise<E | undefined>,
+  done: (e: E | undefined) => boolean,
+  deadline: Deadline,
+): Promise<E | undefined> {
+  let interval: number | undefined;
+  for (;;) {
+    const current = await fetch();
+    if (done(current)) return current;
+    if (deadline.expired()) throw deadline.error(`${current?.id ?? "object"} is still ${current?.state ?? "missing"}`);
+    interval = nextPollMs(interval, false, deadline.remainingMs(), DEFAULT_POLL_POLICY);
+    await ctx.client.http.transport.sleep(interval);
+  }
+}
+
+/** Adopts an existing object by id (the `adoptId` input). */
+export async function adopt<E extends Entity>(kind: string, id: string, fetch: (id: string) => Promise<E | undefined>): Promise<E> {
+  const entity = await fetch(id);
+  if (!entity) throw new PhotonError({ code: "NotFound", message: `adoptId: no ${kind} with id ${id} exists` });
+  return entity;
+}
+
+/** Deletes through a task; an object already gone counts as deleted. */
+export async function deleteOnce(ctx: Context, spec: RequestSpec, deadline: Deadline): Promise<void> {
+  try {
+    await ctx.client.run(spec, deadline);
+  } catch (e) {
+    if (isNotFound(e)) return;
+    throw e;
+  }
+}
+
+/** `read` of an object that is gone: the engine drops it from state. */
+export const GONE = { id: "" } as const;
+
+export function knownString(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" && !isUnknown(value) ? value : undefined;
+}

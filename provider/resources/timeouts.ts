@@ -1,0 +1,38 @@
+import { Failure, isUnknown } from "./common";
+
+export type Operation = "create" | "update" | "delete";
+export type TimeoutDefaults = Readonly<Record<Operation, number>>;
+
+const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `10m`, `1h30m`, `500ms` -> milliseconds; undefined when unreadable. */
+export function parseDuration(text: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(match[1]) * (UNITS[match[2] ?? ""] ?? 0);
+  return total > 0 ? Math.round(total) : undefined;
+}
+
+export function checkTimeouts(value: unknown): Failure[] {
+  if (value === undefined || value === null || isUnknown(value)) return [];
+  if (typeof value !== "object" || Array.isArray(value)) return [{ property: "timeouts", reason: "must be an object with create, update and delete durations" }];
+  const failures: Failure[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const property = `timeouts.${key}`;
+    if (!["create", "update", "delete"].includes(key)) failures.push({ property, reason: "is not a timeout (create, update, delete)" });
+    else if (isUnknown(v)) continue;
+    else if (typeof v !== "string" || parseDuration(v) === undefined) {
+      failures.push({ property, reason: `must be a duration such as 90s, 10m or 1h (was ${JSON.stringify(v)})` });
+    }
+  }
+  return failures;
+}
+
+/** The deadline length of an operation: the input's timeout or the resource's default. */
+export function timeoutMs(timeouts: unknown, op: Operation, defaults: TimeoutDefaults): number {
+  if (typeof timeouts === "object" && timeouts !== null) {
+    const value = (timeouts as Record<string, unknown>)[op];
+    if (typeof value === "string") return parseDuration(value) ?? defaults[op];
+  }
+  return defaults[op];
+}

@@ -1,0 +1,222 @@
+// Generated from schema.json by `npm run gen`. Do not edit.
+import * as pulumi from "@pulumi/pulumi";
+import type {
+  Timeouts,
+  QuotaItem,
+  HostUsageTag,
+  HostCapacity,
+  SecurityPolicy,
+} from "../provider/generated/schema";
+import type { TenantArgs, ProjectArgs, HostArgs, NetworkArgs, StoragePoolArgs } from "./generated";
+import { resourceInputs, resourceOptions } from "./inputs";
+import { stubProvider } from "./stub";
+
+/** A tenant: the unit of isolation and quota. Its members are the users of its security groups. */
+export class Tenant extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Tenant";
+
+  static isInstance(obj: unknown): obj is Tenant {
+    return obj instanceof Tenant;
+  }
+
+  /** Name of the tenant: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  declare readonly name: pulumi.Output<string>;
+  /** Groups (`domain\\group`) whose members may use this tenant. */
+  declare readonly securityGroups: pulumi.Output<string[]>;
+  /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
+  declare readonly quota: pulumi.Output<Record<string, QuotaItem>>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** Current usage by quota key. */
+  declare readonly quotaUsage: pulumi.Output<Record<string, number>>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: TenantArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("Tenant"),
+      name,
+      resourceInputs("Tenant", name, args, opts),
+      resourceOptions("Tenant", opts),
+      "photon",
+      "Tenant",
+    );
+  }
+}
+
+/** A project of a tenant: holds networks, disks and clusters within its own quota. */
+export class Project extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Project";
+
+  static isInstance(obj: unknown): obj is Project {
+    return obj instanceof Project;
+  }
+
+  /** Id of the tenant that owns the project. */
+  declare readonly tenantId: pulumi.Output<string>;
+  /** Name of the project: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the tenant. Defaults to the resource name. */
+  declare readonly name: pulumi.Output<string>;
+  /** Groups (`domain\\group`) whose members may use this project, in addition to the tenant's. */
+  declare readonly securityGroups: pulumi.Output<string[]>;
+  /** Quota limits by key, as for tenants. */
+  declare readonly quota: pulumi.Output<Record<string, QuotaItem>>;
+  /** Address range (CIDR) the project's networks are carved from. */
+  declare readonly defaultRouterPrivateIpCidr: pulumi.Output<string>;
+  /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
+  declare readonly forceDestroy: pulumi.Output<boolean>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** Current usage by quota key. */
+  declare readonly quotaUsage: pulumi.Output<Record<string, number>>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: ProjectArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("Project"),
+      name,
+      resourceInputs("Project", name, args, opts),
+      resourceOptions("Project", opts),
+      "photon",
+      "Project",
+    );
+  }
+}
+
+/** An ESXi host under Photon's management. It enters maintenance mode (with its cluster VMs evacuated) before it is removed. */
+export class Host extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Host";
+
+  static isInstance(obj: unknown): obj is Host {
+    return obj instanceof Host;
+  }
+
+  /** IP address or host name of the host, unique on the server. */
+  declare readonly address: pulumi.Output<string>;
+  /** Login of the host's management agent. */
+  declare readonly username: pulumi.Output<string>;
+  /** Password of that login. Write-only on the server; kept as a secret. */
+  declare readonly password: pulumi.Output<string>;
+  /** What the host is used for. */
+  declare readonly usageTags: pulumi.Output<HostUsageTag[]>;
+  /** Id of the availability zone of the host. */
+  declare readonly availabilityZone: pulumi.Output<string | undefined>;
+  /** Host metadata; `cpuCount`, `memoryMb` and `datastoreGb` set its capacity. */
+  declare readonly metadata: pulumi.Output<Record<string, string>>;
+  /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
+  declare readonly maintenance: pulumi.Output<boolean>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** State of the host on the server. */
+  declare readonly state: pulumi.Output<string>;
+  /** ESXi version the host reports. */
+  declare readonly esxVersion: pulumi.Output<string | undefined>;
+  /** Resources of the host. */
+  declare readonly capacity: pulumi.Output<HostCapacity | undefined>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: HostArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("Host"),
+      name,
+      resourceInputs("Host", name, args, opts),
+      resourceOptions("Host", opts),
+      "photon",
+      "Host",
+    );
+  }
+}
+
+/** A virtual network (NSX) of a project with its own security policy. */
+export class Network extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Network";
+
+  static isInstance(obj: unknown): obj is Network {
+    return obj instanceof Network;
+  }
+
+  /** Id of the project that owns the network. */
+  declare readonly projectId: pulumi.Output<string>;
+  /** Name of the network: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  declare readonly name: pulumi.Output<string>;
+  /** Free text. */
+  declare readonly description: pulumi.Output<string>;
+  /** Private address range of the network, inside the project's range and not overlapping its other networks. */
+  declare readonly cidr: pulumi.Output<string>;
+  /** Default action and ordered rules for the network's traffic. */
+  declare readonly securityPolicy: pulumi.Output<SecurityPolicy | undefined>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** State of the network on the server. */
+  declare readonly state: pulumi.Output<string>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: NetworkArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("Network"),
+      name,
+      resourceInputs("Network", name, args, opts),
+      resourceOptions("Network", opts),
+      "photon",
+      "Network",
+    );
+  }
+}
+
+/** An elastic vSAN storage pool over member hosts; shows up as a `VSAN` datastore. */
+export class StoragePool extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:StoragePool";
+
+  static isInstance(obj: unknown): obj is StoragePool {
+    return obj instanceof StoragePool;
+  }
+
+  /** Name of the storage pool: a letter, then letters, digits or dashes, 1 to 63 characters; unique on the server. Defaults to the resource name. */
+  declare readonly name: pulumi.Output<string>;
+  /** Ids of the member hosts; at least `2 * failuresToTolerate + 1`. */
+  declare readonly hostIds: pulumi.Output<string[]>;
+  /** Capacity in GB; grows and shrinks in place, never below what is used. */
+  declare readonly capacityGb: pulumi.Output<number>;
+  /** Host failures the pool survives (0 to 3). */
+  declare readonly failuresToTolerate: pulumi.Output<number>;
+  /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
+  declare readonly forceDestroy: pulumi.Output<boolean>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** Capacity in use, in GB. */
+  declare readonly usedGb: pulumi.Output<number>;
+  /** Id of the pool's `VSAN` datastore. */
+  declare readonly datastoreId: pulumi.Output<string>;
+  /** State of the pool on the server. */
+  declare readonly state: pulumi.Output<string>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: StoragePoolArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("StoragePool"),
+      name,
+      resourceInputs("StoragePool", name, args, opts),
+      resourceOptions("StoragePool", opts),
+      "photon",
+      "StoragePool",
+    );
+  }
+}
