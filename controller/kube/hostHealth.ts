@@ -1,0 +1,46 @@
+import { PatchStrategy, setHeaderOptions, V1Node } from "@kubernetes/client-node";
+import { KubeClients } from "./client";
+import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from "./kwok";
+
+/** Annotation value of a node whose host failed: kwok's selector no longer matches, so it stops heartbeating. */
+export const HOST_FAILED_ANNOTATION_VALUE = "host-failed";
+export const HOST_FAILED_REASON = "PhotonHostFailed";
+
+const mergePatch = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
+
+/**
+ * A failed host takes its nodes down: kwok lets go of them and their Ready condition turns Unknown at
+ * once (the node lifecycle controller would do the same after the grace period). A host that is back
+ * hands them to kwok again, which reports them Ready.
+ */
+export async function setNodesHealth(
+  api: KubeClients,
+  nodes: readonly V1Node[],
+  healthy: boolean,
+): Promise<void> {
+  for (const node of nodes) {
+    const name = node.metadata?.name;
+    if (!name) continue;
+    const annotation = healthy ? KWOK_NODE_ANNOTATION_VALUE : HOST_FAILED_ANNOTATION_VALUE;
+    await api.core.patchNode(
+      { name, body: { metadata: { annotations: { [KWOK_NODE_ANNOTATION]: annotation } } } },
+      mergePatch,
+    );
+    if (!healthy) await markUnknown(api, name);
+  }
+}
+
+async function markUnknown(api: KubeClients, name: string): Promise<void> {
+  const node = await api.core.readNodeStatus({ name });
+  const now = new Date();
+  const conditions = (node.status?.conditions ?? []).filter((c) => c.type !== "Ready");
+  conditions.push({
+    type: "Ready",
+    status: "Unknown",
+    reason: HOST_FAILED_REASON,
+    message: "The Photon host of this node failed.",
+    lastHeartbeatTime: now,
+    lastTransitionTime: now,
+  });
+  await api.core.replaceNodeStatus({ name, body: { ...node, status: { ...node.status, conditions } } });
+}

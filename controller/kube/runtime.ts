@@ -1,0 +1,140 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
+import { KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
+import { etcdPrefixOf, isReady, RunningCluster } from "./cluster";
+import { Etcd } from "./etcd";
+import { setNodesHealth } from "./hostHealth";
+
+export interface KubernetesRuntimeOptions {
+  /** Holds etcd's data and one folder per cluster (PKI, kubeconfig, logs). */
+  readonly dataDir: string;
+  readonly binaries?: KubernetesBinaries;
+  /** How long a provision or resize waits for new nodes to be Ready. */
+  readonly nodeReadyTimeoutMs?: number;
+}
+
+/**
+ * Every cluster gets a real control plane (kube-apiserver, kube-controller-manager, kube-scheduler) on one
+ * shared etcd under its own key prefix, and kwok nodes named after its VMs.
+ */
+export class KubernetesRuntime implements ClusterRuntime {
+  private readonly binaries: KubernetesBinaries;
+  private readonly clusters = new Map<string, Promise<RunningCluster>>();
+  private etcd?: Promise<Etcd>;
+  private readonly nodeReadyTimeoutMs: number;
+
+  constructor(private readonly options: KubernetesRuntimeOptions) {
+    this.binaries = options.binaries ?? kubernetesBinaries();
+    this.nodeReadyTimeoutMs = options.nodeReadyTimeoutMs ?? 120_000;
+  }
+
+  async provision(clusterId: string, version: string, nodes: NodeSpec[]): Promise<void> {
+    await (await this.cluster(clusterId)).ensureNodes(nodes, version, this.nodeReadyTimeoutMs);
+  }
+
+  async addNodes(clusterId: string, nodes: NodeSpec[]): Promise<void> {
+    const cluster = await this.cluster(clusterId);
+    await cluster.ensureNodes(nodes, await this.versionOf(cluster), this.nodeReadyTimeoutMs);
+  }
+
+  async removeNodes(clusterId: string, nodeNames: string[]): Promise<void> {
+    await (await this.cluster(clusterId)).deleteNodes(nodeNames);
+  }
+
+  async nodeStates(clusterId: string): Promise<Map<string, NodeState>> {
+    const nodes = await (await this.cluster(clusterId)).nodes();
+    return new Map(
+      nodes.map((n) => [
+        n.metadata?.name ?? "",
+        { ready: isReady(n), unschedulable: n.spec?.unschedulable === true },
+      ]),
+    );
+  }
+
+  async upgradeNode(
+    clusterId: string,
+    oldNode: string,
+    replacement: NodeSpec,
+    version: string,
+  ): Promise<void> {
+    const cluster = await this.cluster(clusterId);
+    await cluster.ensureNodes([replacement], version, this.nodeReadyTimeoutMs);
+    await cluster.deleteNodes([oldNode]);
+  }
+
+  async kubeconfig(clusterId: string): Promise<string | undefined> {
+    const cluster = this.clusters.get(clusterId);
+    return cluster ? (await cluster).plane.kubeconfig() : undefined;
+  }
+
+  async destroy(clusterId: string): Promise<void> {
+    const cluster = this.clusters.get(clusterId);
+    this.clusters.delete(clusterId);
+    if (cluster) await (await cluster.catch(() => undefined))?.stop();
+    await (await this.sharedEtcd()).deletePrefix(`${etcdPrefixOf(clusterId)}/`);
+    fs.rmSync(this.clusterDir(clusterId), { recursive: true, force: true });
+  }
+
+  async restore(clusters: RestoredCluster[]): Promise<void> {
+    for (const restored of clusters)
+      await this.provision(restored.clusterId, restored.version, restored.nodes);
+  }
+
+  async setHostHealth(hostId: string, healthy: boolean): Promise<void> {
+    for (const pending of this.clusters.values()) {
+      const cluster = await pending.catch(() => undefined);
+      if (cluster) await setNodesHealth(cluster.api, await cluster.nodesOnHost(hostId), healthy);
+    }
+  }
+
+  /** Every process this runtime started: etcd and each cluster's components. */
+  async pids(): Promise<number[]> {
+    const clusters = await Promise.all([...this.clusters.values()].map((c) => c.catch(() => undefined)));
+    const etcd = await this.etcd?.catch(() => undefined);
+    return [...clusters.flatMap((c) => c?.pids ?? []), ...(etcd?.pid === undefined ? [] : [etcd.pid])];
+  }
+
+  /** etcd keys under a cluster's prefix (0 once it is destroyed). */
+  async etcdKeysOf(clusterId: string): Promise<number> {
+    return (await this.sharedEtcd()).countPrefix(`${etcdPrefixOf(clusterId)}/`);
+  }
+
+  async close(): Promise<void> {
+    const clusters = [...this.clusters.values()];
+    this.clusters.clear();
+    await Promise.all(clusters.map(async (c) => (await c.catch(() => undefined))?.stop()));
+    const etcd = this.etcd;
+    this.etcd = undefined;
+    await (await etcd?.catch(() => undefined))?.stop();
+  }
+
+  private cluster(clusterId: string): Promise<RunningCluster> {
+    let cluster = this.clusters.get(clusterId);
+    if (!cluster) {
+      cluster = this.sharedEtcd().then((etcd) =>
+        RunningCluster.start(clusterId, this.clusterDir(clusterId), etcd.url, this.binaries),
+      );
+      this.clusters.set(clusterId, cluster);
+      cluster.catch(() => this.clusters.delete(clusterId));
+    }
+    return cluster;
+  }
+
+  private sharedEtcd(): Promise<Etcd> {
+    if (!this.etcd) {
+      this.etcd = Etcd.start(this.binaries.etcd, path.join(this.options.dataDir, "etcd"));
+      this.etcd.catch(() => (this.etcd = undefined));
+    }
+    return this.etcd;
+  }
+
+  private clusterDir(clusterId: string): string {
+    return path.join(this.options.dataDir, "clusters", clusterId);
+  }
+
+  private async versionOf(cluster: RunningCluster): Promise<string> {
+    const kubelet = (await cluster.nodes())[0]?.status?.nodeInfo?.kubeletVersion;
+    return kubelet?.replace(/^v/, "") ?? this.binaries.version;
+  }
+}
