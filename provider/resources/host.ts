@@ -63,7 +63,7 @@ const fetchHost = (ctx: Context) => (id: string) => ctx.client.find<Host>(path(i
 
 export function outputs(host: Host, props: Props): Props {
   return {
-    ...recorded(props),
+    ...recorded(meta, props),
     address: host.address,
     username: host.username,
     password: props.password,

@@ -69,7 +69,7 @@ export function outputs(n: Network, props: Props): Props {
   const policy = normalizePolicy(n.securityPolicy);
   const declared = props.securityPolicy !== undefined && props.securityPolicy !== null;
   return {
-    ...recorded(props),
+    ...recorded(meta, props),
     projectId: n.projectId ?? props.projectId,
     name: n.name,
     description: n.description ?? "",

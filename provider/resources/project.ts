@@ -45,7 +45,7 @@ async function fetchLive(ctx: Context, id: string): Promise<Live | undefined> {
 export function outputs(live: Live, props: Props): Props {
   const p = live.project;
   return {
-    ...recorded(props),
+    ...recorded(meta, props),
     tenantId: p.tenantId ?? props.tenantId,
     name: p.name,
     securityGroups: groupNames(p.securityGroups),

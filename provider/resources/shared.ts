@@ -17,8 +17,9 @@ export function checked(meta: ResourceMeta, news: Props, rules: (inputs: Props) 
 }
 
 /** The inputs that change no object, carried from inputs (or old state) into outputs. */
-export function recorded(props: Props): Props {
-  return Object.fromEntries(RECORDED_INPUTS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+export function recorded(meta: ResourceMeta, props: Props): Props {
+  const own = RECORDED_INPUTS.filter((k) => k === "identity" || meta.inputs.includes(k));
+  return Object.fromEntries(own.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
 export function deadlineFor(kind: string, op: Operation, props: Props, defaults: TimeoutDefaults): Deadline {

@@ -57,7 +57,7 @@ function orderedHosts(live: string[], declared: unknown): string[] {
 
 export function outputs(pool: StoragePool, props: Props): Props {
   return {
-    ...recorded(props),
+    ...recorded(meta, props),
     name: pool.name,
     hostIds: orderedHosts(pool.hostIds, props.hostIds),
     capacityGb: pool.capacityGb,

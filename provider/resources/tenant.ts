@@ -40,7 +40,7 @@ async function fetchLive(ctx: Context, id: string): Promise<Live | undefined> {
 
 export function outputs(live: Live, props: Props): Props {
   return {
-    ...recorded(props),
+    ...recorded(meta, props),
     name: live.tenant.name,
     securityGroups: groupNames(live.tenant.securityGroups),
     quota: quotaLimits(live.quota),
