@@ -1,0 +1,82 @@
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "crypto";
+
+export type TokenType = "access" | "refresh" | "id";
+
+interface Claims {
+  sub: string;
+  typ: TokenType;
+  iat: number;
+  exp: number;
+  jti: string;
+}
+
+export type VerifyResult = { ok: true; username: string } | { ok: false; code: "InvalidAuthToken" | "ExpiredAuthToken" };
+
+const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+function b64(value: string | Buffer): string {
+  return Buffer.from(value).toString("base64url");
+}
+
+/** HS256 JSON web tokens signed with a secret kept in the store, so tokens survive a restart. */
+export class TokenService {
+  constructor(
+    private readonly secret: Buffer,
+    private readonly accessTtlSeconds: number,
+  ) {}
+
+  issue(username: string, typ: TokenType): string {
+    const now = Math.floor(Date.now() / 1000);
+    const ttl = typ === "refresh" ? REFRESH_TTL_SECONDS : this.accessTtlSeconds;
+    const claims: Claims = { sub: username, typ, iat: now, exp: now + ttl, jti: randomBytes(8).toString("hex") };
+    const head = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
+    return `${head}.${this.sign(head)}`;
+  }
+
+  get ttlSeconds(): number {
+    return this.accessTtlSeconds;
+  }
+
+  verify(token: string, typ: TokenType): VerifyResult {
+    const parts = token.split(".");
+    const [head, body, sig] = parts;
+    if (parts.length !== 3 || head === undefined || body === undefined || sig === undefined) return invalid();
+    const expected = Buffer.from(this.sign(`${head}.${body}`));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return invalid();
+    const claims = parseClaims(body);
+    if (!claims || claims.typ !== typ) return invalid();
+    if (claims.exp * 1000 <= Date.now()) return { ok: false, code: "ExpiredAuthToken" };
+    return { ok: true, username: claims.sub };
+  }
+
+  private sign(data: string): string {
+    return createHmac("sha256", this.secret).update(data).digest("base64url");
+  }
+}
+
+function invalid(): VerifyResult {
+  return { ok: false, code: "InvalidAuthToken" };
+}
+
+function parseClaims(body: string): Claims | undefined {
+  try {
+    const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<Claims>;
+    if (typeof c.sub !== "string" || typeof c.exp !== "number" || typeof c.typ !== "string") return undefined;
+    return c as Claims;
+  } catch {
+    return undefined;
+  }
+}
+
+/** scrypt with a per-password salt; cost kept low because tests log in often. */
+export function hashPassword(password: string, salt = randomBytes(16).toString("hex")): string {
+  return `${salt}:${scryptSync(password, salt, 32, { N: 1024 }).toString("hex")}`;
+}
+
+export function checkPassword(password: string, stored: string): boolean {
+  const [salt, hash] = stored.split(":");
+  if (salt === undefined || hash === undefined) return false;
+  const again = hashPassword(password, salt).split(":")[1] ?? "";
+  return again.length === hash.length && timingSafeEqual(Buffer.from(again), Buffer.from(hash));
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { parseArgs } from "util";
+import { startController, type ControllerOptions, type FaultOptions } from "./index";
+
+const USAGE = `usage: photon-controller --data DIR [--port 9000] [--host 127.0.0.1]
+  [--admin-user admin] [--admin-password photon-admin] [--token-ttl-seconds 7200]
+  [--task-step-delay-ms 0] [--maintenance-interval-ms 3600000]
+  [--fault-unavailable-rate R] [--fault-throttle-rate R] [--fault-reset-rate R] [--fault-lost-response-rate R]
+  [--fault-retry-after-seconds N] [--fault-slow-step-ms N] [--fault-step-failure-rate R] [--fault-seed N]`;
+
+const FAULT_FLAGS: Record<string, keyof FaultOptions> = {
+  "fault-unavailable-rate": "unavailableRate",
+  "fault-throttle-rate": "throttleRate",
+  "fault-reset-rate": "resetRate",
+  "fault-lost-response-rate": "lostResponseRate",
+  "fault-retry-after-seconds": "retryAfterSeconds",
+  "fault-slow-step-ms": "slowStepMs",
+  "fault-step-failure-rate": "stepFailureRate",
+  "fault-seed": "seed",
+};
+
+function num(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number (was ${value})`);
+  return n;
+}
+
+export function parseCli(argv: string[]): ControllerOptions {
+  const str = { type: "string" } as const;
+  const options = Object.fromEntries(
+    ["port", "host", "data", "admin-user", "admin-password", "token-ttl-seconds", "task-step-delay-ms", "maintenance-interval-ms", ...Object.keys(FAULT_FLAGS)].map((k) => [k, str]),
+  );
+  const { values } = parseArgs({ args: argv, options, strict: true });
+  const v = values as Record<string, string | undefined>;
+  const data = v["data"];
+  if (!data) throw new Error("--data DIR is required");
+  const faults: FaultOptions = {};
+  let anyFault = false;
+  for (const [flag, key] of Object.entries(FAULT_FLAGS)) {
+    const n = num(flag, v[flag]);
+    if (n !== undefined) {
+      faults[key] = n;
+      anyFault = true;
+    }
+  }
+  const opt = (flag: string) => num(flag, v[flag]);
+  return {
+    dataDir: data,
+    port: opt("port") ?? 9000,
+    ...(v["host"] && { host: v["host"] }),
+    ...(v["admin-user"] && { adminUsername: v["admin-user"] }),
+    ...(v["admin-password"] && { adminPassword: v["admin-password"] }),
+    ...(opt("token-ttl-seconds") !== undefined && { tokenTtlSeconds: opt("token-ttl-seconds") }),
+    ...(opt("task-step-delay-ms") !== undefined && { taskStepDelayMs: opt("task-step-delay-ms") }),
+    ...(opt("maintenance-interval-ms") !== undefined && { maintenanceIntervalMs: opt("maintenance-interval-ms") }),
+    ...(anyFault && { faults }),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: ControllerOptions;
+  try {
+    options = parseCli(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const controller = await startController(options);
+  process.stdout.write(`photon-controller listening on ${controller.url}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`photon-controller stopping (${signal})\n`);
+    controller.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`close failed: ${String(e)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`photon-controller failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

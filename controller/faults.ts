@@ -1,0 +1,56 @@
+import { ApiError } from "./http/errors";
+import type { FaultOptions } from "./options";
+
+export type RequestFault = "none" | "unavailable" | "throttle" | "reset";
+
+/** mulberry32: a small seeded generator so a fault run can be repeated. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Decides, request by request and step by step, which fault to inject. */
+export class FaultInjector {
+  private readonly random: () => number;
+
+  constructor(readonly options: FaultOptions) {
+    this.random = generator(options.seed ?? Math.floor(Math.random() * 2 ** 31));
+  }
+
+  get slowStepMs(): number {
+    return this.options.slowStepMs ?? 0;
+  }
+
+  get retryAfterSeconds(): number {
+    return this.options.retryAfterSeconds ?? 1;
+  }
+
+  /** One draw per request: the shares add up in the order unavailable, throttle, reset. */
+  requestFault(): RequestFault {
+    const r = this.random();
+    const o = this.options;
+    const unavailable = o.unavailableRate ?? 0;
+    const throttle = unavailable + (o.throttleRate ?? 0);
+    const reset = throttle + (o.resetRate ?? 0);
+    if (r < unavailable) return "unavailable";
+    if (r < throttle) return "throttle";
+    if (r < reset) return "reset";
+    return "none";
+  }
+
+  loseResponse(): boolean {
+    return this.random() < (this.options.lostResponseRate ?? 0);
+  }
+
+  maybeFailStep(step: string): void {
+    if (this.random() < (this.options.stepFailureRate ?? 0)) {
+      throw new ApiError(500, "InternalError", `injected failure of step ${step}`);
+    }
+  }
+}

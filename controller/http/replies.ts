@@ -1,0 +1,27 @@
+import { randomUUID } from "crypto";
+import { notFound } from "./errors";
+import type { Reply, RequestContext } from "./route";
+import type { Task } from "../tasks/types";
+import { taskView } from "../tasks/view";
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** A write's answer: the Task body (201 for creates, deletes and most actions). */
+export function taskReply(ctx: RequestContext<unknown, unknown, unknown>, task: Task, status = 201): Reply {
+  return { status, body: taskView(task, ctx.baseUrl) };
+}
+
+/** The entity or a typed 404. */
+export function must<T>(value: T | undefined, kind: string, id: string, code = "NotFound"): T {
+  if (value === undefined) throw notFound(kind, id, code);
+  return value;
+}
+
+/** A copy of obj without the given keys. */
+export function omit<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Omit<T, K> {
+  const copy = { ...obj };
+  for (const k of keys) delete copy[k];
+  return copy;
+}

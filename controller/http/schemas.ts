@@ -1,0 +1,44 @@
+import type { JsonSchema } from "./route";
+
+/** Schema fragments shared by the routes. The name rule is also checked by validation/names.ts. */
+export const NAME_PATTERN = "^[a-zA-Z][a-zA-Z0-9-]*$";
+export const nameSchema: JsonSchema = { type: "string", minLength: 1, maxLength: 63, pattern: NAME_PATTERN };
+export const stringArray: JsonSchema = { type: "array", items: { type: "string" } };
+export const tagsSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1, maxLength: 255 } };
+export const stringMap: JsonSchema = { type: "object", additionalProperties: { type: "string" } };
+
+export function idParams(...names: string[]): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const n of names) properties[n] = { type: "string", minLength: 1 };
+  return { type: "object", properties, required: names };
+}
+
+export function object(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+  return { type: "object", properties, required };
+}
+
+export const quotaItemsSchema: JsonSchema = {
+  type: "object",
+  additionalProperties: {
+    type: "object",
+    properties: {
+      limit: { type: "number", minimum: 0 },
+      usage: { type: "number" },
+      unit: { type: "string", enum: ["GB", "MB", "KB", "B", "COUNT"] },
+    },
+    required: ["limit", "unit"],
+  },
+};
+export const quotaSchema: JsonSchema = object({ quotaItems: quotaItemsSchema }, ["quotaItems"]);
+
+/** Query of every list: pagination, exact name, tags that must all be present. */
+export const listQuery: JsonSchema = object({
+  pageSize: { type: "integer" },
+  pageLink: { type: "string" },
+  name: { type: "string" },
+  tag: { type: "array", items: { type: "string" } },
+});
+
+export function listQueryWith(extra: Record<string, JsonSchema>): JsonSchema {
+  return object({ ...(listQuery.properties as Record<string, JsonSchema>), ...extra });
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from "crypto";
+import type { FastifyInstance } from "fastify";
+import { allOperations, allRoutes } from "./api";
+import { TokenService } from "./auth/tokens";
+import { runPeriodicMaintenance } from "./clusters/maintenance";
+import type { ClusterRuntime, RestoredCluster } from "./clusters/runtime";
+import { VmOnlyRuntime } from "./clusters/vm-only-runtime";
+import { clusterVms, imageVersion, isNode, nodeSpec } from "./clusters/vms";
+import { FaultInjector } from "./faults";
+import { PageStore } from "./http/lists";
+import { resolveOptions, type ControllerOptions } from "./options";
+import type { Platform } from "./platform";
+import { buildServer } from "./server";
+import { Store } from "./store/db";
+import { seed } from "./system/seed";
+import { TaskEngine } from "./tasks/engine";
+
+export type { ControllerOptions, FaultOptions } from "./options";
+export type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "./clusters/runtime";
+export { VmOnlyRuntime } from "./clusters/vm-only-runtime";
+export { ApiError } from "./http/errors";
+
+export interface RunningController {
+  url: string;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+  /** Tasks found QUEUED or STARTED at start-up (resumed, or failed when they cannot resume). */
+  resumedTasks: number;
+  /** The runtime in use (tests cordon or lose nodes through VmOnlyRuntime). */
+  runtime: ClusterRuntime;
+  /** Starts the periodic cluster maintenance now; answers how many clusters it started on. */
+  runMaintenance(): number;
+  /** Internals for tests: store, engine, options. */
+  platform: Platform;
+}
+
+function tokenSecret(store: Store): Buffer {
+  let secret = store.getMeta("token-secret");
+  if (!secret) {
+    secret = randomBytes(32).toString("hex");
+    store.setMeta("token-secret", secret);
+  }
+  return Buffer.from(secret, "hex");
+}
+
+/** Hands the runtime the clusters it had and the hosts that are down, before any task resumes. */
+async function restoreRuntime(p: Platform): Promise<void> {
+  const clusters: RestoredCluster[] = p.store.list("service").map((c) => ({
+    clusterId: c.id,
+    version: p.store.get("image", c.imageId)?.kubernetesVersion ?? imageVersion(p, c.imageId),
+    nodes: clusterVms(p, c.id).filter((vm) => isNode(vm) && vm.state === "STARTED").map((vm) => nodeSpec(p, vm)),
+  }));
+  await p.runtime.restore(clusters);
+  for (const h of p.store.list("host").filter((x) => x.state === "ERROR")) await p.runtime.setHostHealth(h.id, false);
+}
+
+export async function startController(options: ControllerOptions): Promise<RunningController> {
+  const o = resolveOptions(options);
+  const store = new Store(o.dataDir);
+  let app: FastifyInstance | undefined;
+  try {
+    seed(store);
+    const engine = new TaskEngine();
+    const p: Platform = {
+      store,
+      engine,
+      tokens: new TokenService(tokenSecret(store), o.tokenTtlSeconds),
+      pages: new PageStore(),
+      runtime: options.clusterRuntime ?? new VmOnlyRuntime(),
+      options: o,
+      faults: o.faults ? new FaultInjector(o.faults) : undefined,
+    };
+    engine.attach(p);
+    for (const op of allOperations) engine.register(op);
+    await restoreRuntime(p);
+    const resumedTasks = engine.resumeAll();
+    app = await buildServer(p, allRoutes(o.faults !== undefined));
+    const address = await app.listen({ port: o.port, host: o.host });
+    const timer = setInterval(() => runPeriodicMaintenance(p), o.maintenanceIntervalMs);
+    timer.unref();
+    const server = app;
+    return {
+      url: address.replace("[::1]", "localhost"),
+      adminToken: async () => p.tokens.issue(o.adminUsername, "access"),
+      resumedTasks,
+      runtime: p.runtime,
+      runMaintenance: () => runPeriodicMaintenance(p),
+      platform: p,
+      close: async () => {
+        clearInterval(timer);
+        await server.close();
+        await engine.close();
+        await p.runtime.close();
+        store.close();
+      },
+    };
+  } catch (e) {
+    await app?.close();
+    store.close();
+    throw e;
+  }
+}

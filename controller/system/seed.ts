@@ -1,0 +1,67 @@
+import { newId } from "../http/replies";
+import type { Cost, Flavor, Image } from "../model";
+import type { Store } from "../store/db";
+
+/** Kubernetes versions offered as images; the first is the default the KUBERNETES type is enabled with. */
+export const KUBERNETES_VERSIONS = ["1.36.3", "1.35.4"] as const;
+
+export function imageName(version: string): string {
+  return `kubernetes-${version.replace(/\./g, "-")}`;
+}
+
+const DEFAULT_FLAVORS: { name: string; kind: Flavor["kind"]; cost: Cost[] }[] = [
+  {
+    name: "cluster-master-vm",
+    kind: "vm",
+    cost: [
+      { key: "vm", value: 1, unit: "COUNT" },
+      { key: "vm.cpu", value: 2, unit: "COUNT" },
+      { key: "vm.memory", value: 4, unit: "GB" },
+    ],
+  },
+  {
+    name: "cluster-other-vm",
+    kind: "vm",
+    cost: [
+      { key: "vm", value: 1, unit: "COUNT" },
+      { key: "vm.cpu", value: 1, unit: "COUNT" },
+      { key: "vm.memory", value: 2, unit: "GB" },
+    ],
+  },
+  {
+    name: "cluster-vm-disk",
+    kind: "ephemeral-disk",
+    cost: [
+      { key: "ephemeral-disk", value: 1, unit: "COUNT" },
+      { key: "ephemeral-disk.capacity", value: 20, unit: "GB" },
+    ],
+  },
+  {
+    name: "standard-disk",
+    kind: "persistent-disk",
+    cost: [{ key: "persistent-disk", value: 1, unit: "COUNT" }],
+  },
+];
+
+/** First start: default flavors, one Kubernetes image per version, KUBERNETES enabled. Idempotent. */
+export function seed(store: Store): void {
+  store.tx(() => {
+    if (store.get("system", "system")) return;
+    const now = Date.now();
+    for (const f of DEFAULT_FLAVORS) {
+      store.put("flavor", { id: newId(), ...f, state: "READY", tags: [], createdTime: now });
+    }
+    const images: Image[] = KUBERNETES_VERSIONS.map((v) => ({
+      id: newId(),
+      name: imageName(v),
+      state: "READY",
+      size: 2_147_483_648,
+      kubernetesVersion: v,
+      tags: [],
+      createdTime: now,
+    }));
+    for (const image of images) store.put("image", image);
+    const serviceConfigs = { KUBERNETES: images[0]?.id ?? "" };
+    store.put("system", { id: "system", state: "READY", serviceConfigs, createdTime: now });
+  });
+}

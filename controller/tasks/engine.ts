@@ -1,0 +1,251 @@
+import { randomUUID } from "crypto";
+import { ApiError, asApiError, concurrentTask } from "../http/errors";
+import type { Platform } from "../platform";
+import type { Task, TaskStep } from "./types";
+
+export interface OpContext<I> {
+  p: Platform;
+  task: Task;
+  input: I;
+  entityId: string;
+}
+
+/**
+ * A step either runs synchronously inside one SQLite transaction together with its completion mark
+ * (atomic), or is `async` (talks to the cluster runtime, waits) and must then be safe to run again after
+ * a restart, because it is re-run when the process died before its completion mark was written.
+ */
+export interface StepDef<I> {
+  name: string;
+  async?: boolean;
+  run(ctx: OpContext<I>): void | Promise<void>;
+}
+
+export interface OperationDef<I> {
+  operation: string;
+  steps(input: I): StepDef<I>[];
+  /** Runs inside the request: all steps synchronous, the answered task is already finished. */
+  inline?: boolean;
+  /** Called in the failing transaction: put entities into their error state, release reservations. */
+  onError?(ctx: OpContext<I>, error: ApiError): void;
+}
+
+export interface Submission<I> {
+  entity: { kind: string; id: string };
+  input: I;
+  tenantId: string | null;
+  /** Entity ids locked for the task's duration (default: the entity). */
+  locks?: string[];
+  /** Synchronous changes committed together with the queued task (insert CREATING entity, set state). */
+  prepare?: () => void;
+  resourceProperties?: Record<string, unknown>;
+}
+
+type AnyOperation = OperationDef<unknown>;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+export class TaskEngine {
+  private readonly registry = new Map<string, AnyOperation>();
+  private readonly locks = new Map<string, string>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly waiters = new Map<string, ((t: Task) => void)[]>();
+  private readonly abort = new AbortController();
+  private p!: Platform;
+
+  attach(p: Platform): void {
+    this.p = p;
+  }
+
+  register<I>(def: OperationDef<I>): void {
+    this.registry.set(def.operation, def as unknown as AnyOperation);
+  }
+
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  lockHolder(entityId: string): string | undefined {
+    return this.locks.get(entityId);
+  }
+
+  submit<I>(def: OperationDef<I>, sub: Submission<I>): Task {
+    if (this.registry.get(def.operation) !== (def as unknown as AnyOperation)) {
+      throw new Error(`operation ${def.operation} is not registered`);
+    }
+    const lockIds = sub.locks ?? [sub.entity.id];
+    for (const id of lockIds) {
+      const holder = this.locks.get(id);
+      if (holder) throw concurrentTask(sub.entity.kind, id, holder);
+    }
+    const task = newTask(def.operation, sub, def.steps(sub.input), lockIds);
+    this.p.store.tx(() => {
+      sub.prepare?.();
+      this.p.store.putTask(task);
+    });
+    for (const id of lockIds) this.locks.set(id, task.id);
+    if (def.inline) this.runInline(def as unknown as AnyOperation, task);
+    else this.start(def as unknown as AnyOperation, task);
+    return structuredClone(task);
+  }
+
+  /** Resumes (or fails, when its operation is unknown) every task a previous process left unfinished. */
+  resumeAll(): number {
+    const tasks = [...this.p.store.listTasks({ state: "QUEUED" }), ...this.p.store.listTasks({ state: "STARTED" })];
+    for (const task of tasks) {
+      const def = this.registry.get(task.operation);
+      if (!def || def.inline) {
+        this.fail(undefined, task, new ApiError(500, "InternalError", "controller restarted during the task"));
+        continue;
+      }
+      for (const id of task.lockIds) this.locks.set(id, task.id);
+      this.start(def, task);
+    }
+    return tasks.length;
+  }
+
+  waitFor(taskId: string): Promise<Task> {
+    const task = this.p.store.getTask(taskId);
+    if (task && (task.state === "COMPLETED" || task.state === "ERROR")) return Promise.resolve(task);
+    return new Promise((resolve) => this.waiters.set(taskId, [...(this.waiters.get(taskId) ?? []), resolve]));
+  }
+
+  async close(graceMs = 2000): Promise<void> {
+    this.abort.abort();
+    const settled = Promise.allSettled([...this.running]);
+    await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);
+  }
+
+  private start(def: AnyOperation, task: Task): void {
+    const run = this.drive(def, task).finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  private runInline(def: AnyOperation, task: Task): void {
+    task.state = "STARTED";
+    task.startedTime = Date.now();
+    const steps = def.steps(task.input);
+    for (const [i, sd] of steps.entries()) {
+      try {
+        this.p.store.tx(() => this.syncStep(sd, task, i));
+      } catch (e) {
+        this.fail(def, task, asApiError(e));
+        return;
+      }
+    }
+    this.finish(task);
+  }
+
+  private async drive(def: AnyOperation, task: Task): Promise<void> {
+    const steps = def.steps(task.input);
+    const signal = this.abort.signal;
+    try {
+      if (task.state === "QUEUED") this.save(task, { state: "STARTED", startedTime: Date.now() });
+      for (const [i, sd] of steps.entries()) {
+        const step = task.steps[i];
+        if (!step || step.state === "COMPLETED") continue;
+        await sleep(this.p.options.taskStepDelayMs + (this.p.faults?.slowStepMs ?? 0), signal);
+        if (signal.aborted) return;
+        if (!sd.async) {
+          this.p.store.tx(() => this.syncStep(sd, task, i));
+          continue;
+        }
+        Object.assign(step, { state: "STARTED", startedTime: Date.now() });
+        this.p.store.putTask(task);
+        this.p.faults?.maybeFailStep(sd.name);
+        await sd.run(this.ctx(task));
+        if (signal.aborted) return;
+        this.completeStep(task, i);
+      }
+      this.finish(task);
+    } catch (e) {
+      if (!signal.aborted) this.fail(def, task, asApiError(e));
+    }
+  }
+
+  private ctx(task: Task): OpContext<unknown> {
+    return { p: this.p, task, input: task.input, entityId: task.entity.id };
+  }
+
+  private syncStep(sd: StepDef<unknown>, task: Task, i: number): void {
+    const step = task.steps[i];
+    if (step) Object.assign(step, { state: "STARTED", startedTime: Date.now() });
+    const result = sd.run(this.ctx(task));
+    if (result instanceof Promise) throw new Error(`step ${sd.name} must be marked async`);
+    this.completeStep(task, i);
+  }
+
+  private completeStep(task: Task, i: number): void {
+    const step = task.steps[i];
+    if (step) Object.assign(step, { state: "COMPLETED", endTime: Date.now() });
+    this.p.store.putTask(task);
+  }
+
+  private save(task: Task, patch: Partial<Task>): void {
+    Object.assign(task, patch);
+    this.p.store.putTask(task);
+  }
+
+  private finish(task: Task): void {
+    this.save(task, { state: "COMPLETED", endTime: Date.now() });
+    this.settle(task);
+  }
+
+  private fail(def: AnyOperation | undefined, task: Task, error: ApiError): void {
+    const step = task.steps.find((s) => s.state === "STARTED") ?? task.steps.find((s) => s.state === "QUEUED");
+    if (step) Object.assign(step, { state: "ERROR", endTime: Date.now(), errors: [error.toBody()] });
+    Object.assign(task, { state: "ERROR", endTime: Date.now() });
+    try {
+      this.p.store.tx(() => {
+        def?.onError?.(this.ctx(task), error);
+        this.p.store.putTask(task);
+      });
+    } catch (e) {
+      step?.errors.push(asApiError(e).toBody());
+      this.p.store.putTask(task);
+    }
+    this.settle(task);
+  }
+
+  private settle(task: Task): void {
+    for (const id of task.lockIds) if (this.locks.get(id) === task.id) this.locks.delete(id);
+    const waiting = this.waiters.get(task.id) ?? [];
+    this.waiters.delete(task.id);
+    for (const w of waiting) w(structuredClone(task));
+  }
+}
+
+function newTask<I>(operation: string, sub: Submission<I>, steps: { name: string }[], lockIds: string[]): Task {
+  const now = Date.now();
+  const mkStep = (name: string, i: number): TaskStep => ({
+    sequence: i,
+    state: "QUEUED",
+    operation: name,
+    errors: [],
+    warnings: [],
+    options: {},
+    queuedTime: now,
+    startedTime: null,
+    endTime: null,
+  });
+  return {
+    id: randomUUID(),
+    entity: sub.entity,
+    state: "QUEUED",
+    operation,
+    queuedTime: now,
+    startedTime: null,
+    endTime: null,
+    steps: steps.map((s, i) => mkStep(s.name, i)),
+    resourceProperties: sub.resourceProperties ?? null,
+    tenantId: sub.tenantId,
+    input: sub.input as Record<string, unknown>,
+    lockIds,
+  };
+}

@@ -1,0 +1,111 @@
+import { ApiError, invalidEntity } from "../http/errors";
+import { must, taskReply } from "../http/replies";
+import { route, type AnyRoute, type ScopeKind } from "../http/route";
+import { idParams, object, quotaSchema } from "../http/schemas";
+import type { QuotaItems } from "../model";
+import type { Platform } from "../platform";
+import { inlineOp } from "../tasks/inline";
+import { limitProblem, mergeItems, removeItems, replaceItems, reserve, release, type QuotaSpecItem } from "../validation/quota";
+import type { Cost } from "../model";
+
+type Owner = "tenant" | "project";
+interface QuotaInput {
+  owner: Owner;
+  quotaItems: QuotaItems;
+}
+
+function loadQuota(p: Platform, owner: Owner, id: string): QuotaItems {
+  const e = owner === "tenant" ? p.store.get("tenant", id) : p.store.get("project", id);
+  return must(e, owner, id, owner === "tenant" ? "TenantNotFound" : "ProjectNotFound").quota;
+}
+
+function saveQuota(p: Platform, owner: Owner, id: string, quota: QuotaItems): void {
+  if (owner === "tenant") {
+    const t = must(p.store.get("tenant", id), "tenant", id);
+    p.store.put("tenant", { ...t, quota });
+  } else {
+    const pr = must(p.store.get("project", id), "project", id);
+    p.store.put("project", { ...pr, quota }, pr.tenantId);
+  }
+}
+
+export const updateQuota = inlineOp<QuotaInput>("UPDATE_QUOTA", (p, input, id) => saveQuota(p, input.owner, id, input.quotaItems));
+
+/**
+ * Reserves costs against a project's quota and its tenant's quota (QuotaError when either is exceeded).
+ * Call inside a transaction; `release` with the same costs gives them back.
+ */
+export function reserveQuota(p: Platform, projectId: string, costs: Cost[]): void {
+  const project = must(p.store.get("project", projectId), "project", projectId);
+  const tenant = must(p.store.get("tenant", project.tenantId), "tenant", project.tenantId);
+  for (const [owner, id, items] of [["project", project.id, project.quota], ["tenant", tenant.id, tenant.quota]] as const) {
+    const result = reserve(items, costs);
+    if (!result.ok) throw new ApiError(400, "QuotaError", `${result.message} (${owner} ${id})`);
+    saveQuota(p, owner, id, result.items);
+  }
+}
+
+export function releaseQuota(p: Platform, projectId: string, costs: Cost[]): void {
+  const project = p.store.get("project", projectId);
+  if (!project) return;
+  saveQuota(p, "project", project.id, release(project.quota, costs));
+  const tenant = p.store.get("tenant", project.tenantId);
+  if (tenant) saveQuota(p, "tenant", tenant.id, release(tenant.quota, costs));
+}
+
+type Change = "PUT" | "PATCH" | "DELETE";
+
+function changed(current: QuotaItems, change: Change, spec: Record<string, QuotaSpecItem>): QuotaItems {
+  if (change === "PUT") return replaceItems(current, spec);
+  if (change === "PATCH") return mergeItems(current, spec);
+  return removeItems(current, Object.keys(spec));
+}
+
+function quotaRoutes(owner: Owner, base: string, tag: string): AnyRoute[] {
+  const scope = { kind: owner as ScopeKind };
+  const writeAccess = owner === "tenant" ? "admin" : "user";
+  const cap = owner === "tenant" ? "Tenant" : "Project";
+  const write = (method: Change, summary: string): AnyRoute =>
+    route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaSpecItem> }>({
+      method,
+      url: `${base}/:id/quota`,
+      operationId: `${method.toLowerCase()}${cap}Quota`,
+      summary,
+      tag,
+      access: writeAccess,
+      scope,
+      params: idParams("id"),
+      body: method === "DELETE" ? object({ quotaItems: { type: "object" } }, ["quotaItems"]) : quotaSchema,
+      handler: (ctx) => {
+        const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
+        const problem = limitProblem(next);
+        if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+        const tenantId = owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
+        const task = ctx.p.engine.submit(updateQuota, {
+          entity: { kind: owner, id: ctx.params.id },
+          input: { owner, quotaItems: next },
+          tenantId,
+        });
+        return taskReply(ctx, task);
+      },
+    });
+  return [
+    route<{ id: string }>({
+      method: "GET",
+      url: `${base}/:id/quota`,
+      operationId: `get${cap}Quota`,
+      summary: `The ${owner}'s quota items with limits and usage`,
+      tag,
+      access: "user",
+      scope,
+      params: idParams("id"),
+      handler: (ctx) => ({ status: 200, body: { quotaItems: loadQuota(ctx.p, owner, ctx.params.id) } }),
+    }),
+    write("PUT", "Replace all quota items (usage of kept keys is carried over)"),
+    write("PATCH", "Set the given quota items, keep the others"),
+    write("DELETE", "Remove the given quota keys"),
+  ];
+}
+
+export const tenantQuotaRoutes = quotaRoutes("tenant", "/v1/tenants", "tenants");
+export const projectQuotaRoutes = quotaRoutes("project", "/v1/projects", "projects");

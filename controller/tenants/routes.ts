@@ -1,0 +1,122 @@
+import { canSeeTenant } from "../access";
+import { ApiError, nameTaken } from "../http/errors";
+import { listReply, type ListQuery } from "../http/lists";
+import { must, newId, taskReply } from "../http/replies";
+import { route, type AnyRoute, type RequestContext } from "../http/route";
+import { idParams, listQuery, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
+import type { QuotaItems, Tenant } from "../model";
+import { inlineOp } from "../tasks/inline";
+import { entityTasksRoute } from "../tasks/routes";
+import { replaceItems, type QuotaSpecItem } from "../validation/quota";
+import { tenantQuotaRoutes } from "./quotas";
+import { tenantView } from "./views";
+
+interface TenantBody {
+  name: string;
+  securityGroups?: string[];
+  quota?: { quotaItems: Record<string, QuotaSpecItem> };
+  tags?: string[];
+}
+
+export const createTenant = inlineOp<Tenant>("CREATE_TENANT", (p, t) => p.store.put("tenant", t));
+export const deleteTenant = inlineOp<Record<string, never>>("DELETE_TENANT", (p, _i, id) => p.store.delete("tenant", id));
+export const setTenantGroups = inlineOp<{ items: string[] }>("SET_TENANT_SECURITY_GROUPS", (p, input, id) => {
+  const t = must(p.store.get("tenant", id), "tenant", id);
+  p.store.put("tenant", { ...t, securityGroups: input.items });
+});
+export const tenantOperations = [createTenant, deleteTenant, setTenantGroups];
+
+export function quotaFromSpec(spec: { quotaItems: Record<string, QuotaSpecItem> } | undefined): QuotaItems {
+  return replaceItems({}, spec?.quotaItems ?? {});
+}
+
+const groupsSchema = { type: "array", items: { type: "string", pattern: "^[^\\\\\\s]+\\\\[^\\\\\\s]+$" } };
+
+export const tenantRoutes: AnyRoute[] = [
+  route<Record<string, string>, Record<string, unknown>, TenantBody>({
+    method: "POST",
+    url: "/v1/tenants",
+    operationId: "createTenant",
+    summary: "Create a tenant",
+    tag: "tenants",
+    access: "admin",
+    body: object({ name: nameSchema, securityGroups: groupsSchema, quota: quotaSchema, tags: tagsSchema }, ["name"]),
+    handler: (ctx) => {
+      const b = ctx.body;
+      if (ctx.p.store.list("tenant").some((t) => t.name === b.name)) throw nameTaken("tenant", b.name);
+      const tenant: Tenant = {
+        id: newId(),
+        name: b.name,
+        securityGroups: b.securityGroups ?? [],
+        quota: quotaFromSpec(b.quota),
+        tags: b.tags ?? [],
+        createdTime: Date.now(),
+      };
+      const task = ctx.p.engine.submit(createTenant, { entity: { kind: "tenant", id: tenant.id }, input: tenant, tenantId: tenant.id });
+      return taskReply(ctx, task);
+    },
+  }),
+  route<Record<string, string>, ListQuery>({
+    method: "GET",
+    url: "/v1/tenants",
+    operationId: "listTenants",
+    summary: "Tenants the caller may see",
+    tag: "tenants",
+    access: "user",
+    query: listQuery,
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("tenant").filter((t) => canSeeTenant(ctx.caller, t)),
+        tenantView,
+      ),
+  }),
+  route<{ id: string }>({
+    method: "GET",
+    url: "/v1/tenants/:id",
+    operationId: "getTenant",
+    summary: "One tenant",
+    tag: "tenants",
+    access: "user",
+    scope: { kind: "tenant" },
+    params: idParams("id"),
+    handler: (ctx) => ({ status: 200, body: tenantView(must(ctx.p.store.get("tenant", ctx.params.id), "tenant", ctx.params.id)) }),
+  }),
+  route<{ id: string }>({
+    method: "DELETE",
+    url: "/v1/tenants/:id",
+    operationId: "deleteTenant",
+    summary: "Delete a tenant without projects",
+    tag: "tenants",
+    access: "admin",
+    scope: { kind: "tenant" },
+    params: idParams("id"),
+    handler: (ctx) => {
+      const id = ctx.params.id;
+      if (ctx.p.store.list("project", id).length > 0) {
+        throw new ApiError(400, "ContainerNotEmpty", `tenant ${id} still has projects`);
+      }
+      const task = ctx.p.engine.submit(deleteTenant, { entity: { kind: "tenant", id }, input: {}, tenantId: id });
+      return taskReply(ctx, task);
+    },
+  }),
+  route<{ id: string }, Record<string, unknown>, { items: string[] }>({
+    method: "POST",
+    url: "/v1/tenants/:id/set_security_groups",
+    operationId: "setTenantSecurityGroups",
+    summary: "Replace the tenant's security groups",
+    tag: "tenants",
+    access: "admin",
+    scope: { kind: "tenant" },
+    params: idParams("id"),
+    body: object({ items: groupsSchema }, ["items"]),
+    handler: (ctx) => {
+      const id = ctx.params.id;
+      const task = ctx.p.engine.submit(setTenantGroups, { entity: { kind: "tenant", id }, input: ctx.body, tenantId: id });
+      return taskReply(ctx, task);
+    },
+  }),
+  entityTasksRoute("/v1/tenants/:id/tasks", "listTenantTasks", "tenants", "tenant"),
+  ...tenantQuotaRoutes,
+];
+
