@@ -335,7 +335,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "quotaUsage",
       "identity",
     ],
-    replaceOnChanges: ["tenantId", "name", "securityGroups", "defaultRouterPrivateIpCidr"],
+    replaceOnChanges: ["tenantId", "name", "defaultRouterPrivateIpCidr"],
     secrets: [],
     defaults: {
       securityGroups: [],

@@ -1,6 +1,6 @@
 import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { Deadline, PhotonError } from "../client";
-import { Host } from "../client/types";
+import { Deadline, isPhotonError, PhotonError } from "../client";
+import { Host, HostState } from "../client/types";
 import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
 import { checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
 import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
@@ -121,8 +121,17 @@ async function converge(ctx: Context, host: Host, props: Props): Promise<Host> {
   return now;
 }
 
+/** The state each action leads to: a repeated action (after a lost answer) that finds it there is done. */
+const TARGET: Readonly<Record<string, HostState>> = { suspend: "SUSPENDED", "enter-maintenance": "MAINTENANCE", "exit-maintenance": "READY" };
+
 async function action(ctx: Context, id: string, name: string, deadline: Deadline): Promise<void> {
-  await ctx.client.run({ method: "POST", path: `${path(id)}/${name}`, idempotent: true }, deadline);
+  try {
+    await ctx.client.run({ method: "POST", path: `${path(id)}/${name}`, idempotent: true }, deadline);
+  } catch (e) {
+    if (!isPhotonError(e, "StateError") || !TARGET[name]) throw e;
+    const now = await fetchHost(ctx)(id);
+    if (now?.state !== TARGET[name]) throw e;
+  }
 }
 
 /** READY -> suspended -> cluster VMs evacuated to other hosts -> MAINTENANCE. */

@@ -86,11 +86,14 @@ function createBody(inputs: In, tag: string | undefined): Props {
 }
 
 async function converge(ctx: Context, id: string, props: Props): Promise<Live> {
+  const inputs = typed<In>(props);
+  const deadline = deadlineFor("project", "update", props, TIMEOUTS);
   const live = await fetchLive(ctx, id);
   if (!live) throw new PhotonError({ code: "NotFound", message: `project ${id} was deleted while it was being updated` });
-  const plan = planQuota(quotaLimits(live.quota), typed<In>(props).quota ?? {});
-  if (plan.kind === "none") return live;
-  await applyQuota(ctx, path(id), plan, deadlineFor("project", "update", props, TIMEOUTS));
+  if (!sameSet(groupNames(live.project.securityGroups), inputs.securityGroups ?? [])) {
+    await ctx.client.run({ method: "POST", path: `${path(id)}/set_security_groups`, body: { items: inputs.securityGroups ?? [] }, idempotent: true }, deadline);
+  }
+  await applyQuota(ctx, path(id), planQuota(quotaLimits(live.quota), inputs.quota ?? {}), deadline);
   return (await fetchLive(ctx, id)) ?? live;
 }
 

@@ -50,7 +50,7 @@ describe("Project", () => {
     ["untouched (defaults filled)", ps, p, NONE],
     ["another tenant replaces", ps, { ...p, tenantId: "t-2" }, replace("tenantId")],
     ["rename replaces", ps, { ...p, name: "api" }, replace("name")],
-    ["security groups replace (no API for projects)", ps, { ...p, securityGroups: ["x\\y"] }, replace("securityGroups")],
+    ["security groups in place", ps, { ...p, securityGroups: ["x\\y"] }, UPDATE],
     ["router range replaces", ps, { ...p, defaultRouterPrivateIpCidr: "172.16.0.0/12" }, replace("defaultRouterPrivateIpCidr")],
     ["quota in place", ps, { ...p, quota: { vm: { limit: 2, unit: "COUNT" } } }, UPDATE],
     ["forceDestroy is recorded in place", ps, { ...p, forceDestroy: true }, UPDATE],
