@@ -1,0 +1,81 @@
+import * as assert from "assert";
+import { handlers } from "../../provider";
+import { Props } from "../../provider/resources/common";
+import { assertNoDrift, createAndVerify, startTestController, TestController, unique, useController } from "./harness";
+
+const PASSWORD = "esx-Secret-4711";
+
+describe("Host, StoragePool and Network handlers against a real controller", function () {
+  let ctl: TestController;
+  let nextIp = 10;
+  before(async () => {
+    ctl = await startTestController();
+    useController(ctl.url);
+  });
+  after(async () => ctl?.close());
+
+  async function host(extra: Props = {}): Promise<{ id: string; inputs: Props }> {
+    const address = `10.20.0.${nextIp++}`;
+    return createAndVerify("Host", { address, username: "root", password: PASSWORD, identity: `urn:host-${address}`, ...extra });
+  }
+
+  it("host: READY after create, maintenance on and off in place, delete goes through maintenance", async () => {
+    const { id, inputs } = await host({ metadata: { cpuCount: "16" } });
+    const h = handlers("Host");
+    assert.strictEqual((await assertNoDrift("Host", id, inputs)).state, "READY");
+    const on = { ...inputs, maintenance: true };
+    await h.update(id, inputs, on);
+    assert.strictEqual((await assertNoDrift("Host", id, on)).state, "MAINTENANCE");
+    await h.update(id, on, inputs);
+    assert.strictEqual((await assertNoDrift("Host", id, inputs)).state, "READY");
+    await h.delete(id, inputs);
+    assert.deepStrictEqual(await h.read(id, inputs), { id: "" });
+  });
+
+  it("host: a refused create never shows the password", async () => {
+    const { inputs } = await host();
+    await assert.rejects(handlers("Host").create({ ...inputs, identity: "urn:dupe" }), (e: Error) => {
+      assert.match(e.message, /DuplicateHost/);
+      assert.ok(!e.message.includes(PASSWORD));
+      return true;
+    });
+  });
+
+  it("storage pool: grows, shrinks, changes members in place; ftt rule; forceDestroy", async () => {
+    const hosts = [await host(), await host(), await host(), await host()];
+    const name = unique("vsan");
+    const base = { name, hostIds: hosts.slice(0, 3).map((h) => h.id), capacityGb: 1024, failuresToTolerate: 1, identity: `urn:${name}` };
+    const { id, inputs } = await createAndVerify("StoragePool", base);
+    const p = handlers("StoragePool");
+    const grown = { ...inputs, capacityGb: 2048, hostIds: hosts.slice(1).map((h) => h.id) };
+    assert.deepStrictEqual((await p.diff(id, inputs, grown)).replaces, []);
+    await p.update(id, inputs, grown);
+    const live = await assertNoDrift("StoragePool", id, grown);
+    assert.strictEqual(live.capacityGb, 2048);
+    const shrunk = { ...grown, capacityGb: 512 };
+    await p.update(id, grown, shrunk);
+    assert.strictEqual((await assertNoDrift("StoragePool", id, shrunk)).capacityGb, 512);
+    await p.delete(id, shrunk);
+    assert.deepStrictEqual(await p.read(id, shrunk), { id: "" });
+  });
+
+  it("network: policy, rename and description in place; server overlap refusal is clear", async () => {
+    const tname = unique("nt");
+    const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
+    const pname = unique("np");
+    const project = await createAndVerify("Project", { tenantId: tenant.id, name: pname, identity: `urn:${pname}` });
+    const name = unique("front");
+    const policy = { defaultAction: "DENY", rules: [{ name: "web", direction: "INGRESS", action: "ALLOW", protocol: "TCP", cidrs: ["0.0.0.0/0"], ports: ["443"] }] };
+    const { id, inputs } = await createAndVerify("Network", { projectId: project.id, name, cidr: "10.10.0.0/16", securityPolicy: policy, identity: `urn:${name}` });
+    const n = handlers("Network");
+    const changed = { ...inputs, name: `${name}-2`, description: "public", securityPolicy: { defaultAction: "ALLOW", rules: [] } };
+    await n.update(id, inputs, changed);
+    await assertNoDrift("Network", id, changed);
+    await assert.rejects(
+      n.create({ projectId: project.id, name: unique("clash"), cidr: "10.10.1.0/24", description: "", identity: "urn:clash" }),
+      /InvalidEntity: .*(overlap|10\.10\.0\.0\/16)/,
+    );
+    await n.delete(id, changed);
+    assert.deepStrictEqual(await n.read(id, changed), { id: "" });
+  });
+});
