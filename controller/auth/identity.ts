@@ -41,6 +41,6 @@ export function authenticate(p: Platform, header: string | undefined): Caller {
 export function refreshCaller(p: Platform, refreshToken: string): Caller {
   const result = p.tokens.verify(refreshToken, "refresh");
   const caller = result.ok ? callerOf(p, result.username) : undefined;
-  if (!caller) throw new ApiError(400, "invalid_grant", "refresh_token is invalid or expired");
+  if (!caller) throw new ApiError(400, "InvalidGrant", "refresh_token is invalid or expired", { error: "invalid_grant" });
   return caller;
 }
