@@ -50,13 +50,30 @@ export interface KubernetesBinaries {
   readonly kwokStages: string[];
 }
 
-export function kubernetesBinaries(root = packageRoot(), env = process.env): KubernetesBinaries {
+/** The Kubernetes versions the toolchain builds, newest first: the versions clusters can run. */
+export function supportedKubernetesVersions(root = packageRoot()): string[] {
   const v = readVersions(root);
-  const kube = toolDir("kubernetes", v.kubernetes, env);
+  return [v.kubernetes, v.kubernetesPrevious];
+}
+
+/** The binaries of one Kubernetes version (the newest by default) with the shared etcd and kwok. */
+export function kubernetesBinaries(
+  root = packageRoot(),
+  env = process.env,
+  version?: string,
+): KubernetesBinaries {
+  const v = readVersions(root);
+  const wanted = version ?? v.kubernetes;
+  if (!supportedKubernetesVersions(root).includes(wanted)) {
+    throw new Error(
+      `Kubernetes ${wanted} is not built here; supported: ${supportedKubernetesVersions(root).join(", ")}`,
+    );
+  }
+  const kube = toolDir("kubernetes", wanted, env);
   const kwok = toolDir("kwok", v.kwok, env);
   const stages = path.join(kwok, "stages");
   return {
-    version: v.kubernetes,
+    version: wanted,
     kubeApiserver: path.join(kube, "kube-apiserver"),
     kubeControllerManager: path.join(kube, "kube-controller-manager"),
     kubeScheduler: path.join(kube, "kube-scheduler"),

@@ -30,6 +30,8 @@ export interface Versions {
   readonly pulumiLanguageNodejs: string;
   readonly pulumiKubernetes: string;
   readonly kubernetes: string;
+  /** An older Kubernetes, so clusters can change version. */
+  readonly kubernetesPrevious: string;
   readonly etcd: string;
   readonly kwok: string;
 }
@@ -51,6 +53,7 @@ export function parseVersions(text: string): Versions {
     pulumiLanguageNodejs: need("PULUMI_LANGUAGE_NODEJS"),
     pulumiKubernetes: need("PULUMI_KUBERNETES"),
     kubernetes: need("KUBERNETES"),
+    kubernetesPrevious: need("KUBERNETES_PREVIOUS"),
     etcd: need("ETCD"),
     kwok: need("KWOK"),
   };

@@ -1,4 +1,11 @@
-import { AppsV1Api, CoordinationV1Api, CoreV1Api, KubeConfig, PolicyV1Api } from "@kubernetes/client-node";
+import {
+  AppsV1Api,
+  CoordinationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  PolicyV1Api,
+  VersionApi,
+} from "@kubernetes/client-node";
 
 /** Typed Kubernetes API clients for one kubeconfig. */
 export interface KubeClients {
@@ -6,6 +13,7 @@ export interface KubeClients {
   readonly apps: AppsV1Api;
   readonly policy: PolicyV1Api;
   readonly coordination: CoordinationV1Api;
+  readonly version: VersionApi;
 }
 
 export function kubeClients(kubeconfigYaml: string): KubeClients {
@@ -16,6 +24,7 @@ export function kubeClients(kubeconfigYaml: string): KubeClients {
     apps: config.makeApiClient(AppsV1Api),
     policy: config.makeApiClient(PolicyV1Api),
     coordination: config.makeApiClient(CoordinationV1Api),
+    version: config.makeApiClient(VersionApi),
   };
 }
 

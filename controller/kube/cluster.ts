@@ -24,6 +24,8 @@ export interface ClusterNode {
 export class RunningCluster {
   private constructor(
     readonly id: string,
+    /** The Kubernetes version of the control plane. */
+    readonly version: string,
     readonly plane: ControlPlane,
     readonly kwok: Kwok,
     readonly api: KubeClients,
@@ -48,6 +50,7 @@ export class RunningCluster {
       port: previousPort && (await portIsFree(previousPort)) ? previousPort : undefined,
     });
     fs.writeFileSync(portFile, String(plane.port));
+    fs.writeFileSync(path.join(dir, "version"), binaries.version);
     try {
       const kwok = await Kwok.start(
         binaries.kwok,
@@ -55,7 +58,7 @@ export class RunningCluster {
         plane.kubeconfigPath,
         path.join(dir, "kwok"),
       );
-      return new RunningCluster(id, plane, kwok, kubeClients(plane.kubeconfig()));
+      return new RunningCluster(id, binaries.version, plane, kwok, kubeClients(plane.kubeconfig()));
     } catch (error) {
       await plane.stop();
       throw error;
@@ -111,6 +114,12 @@ export class RunningCluster {
     await this.kwok.stop();
     await this.plane.stop();
   }
+}
+
+/** The control plane version a cluster last ran, if it ever started in `dir`. */
+export function recordedVersion(dir: string): string | undefined {
+  const file = path.join(dir, "version");
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : undefined;
 }
 
 export function etcdPrefixOf(clusterId: string): string {

@@ -2,14 +2,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
 import { KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
-import { etcdPrefixOf, isReady, RunningCluster } from "./cluster";
+import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
 import { Etcd } from "./etcd";
 import { setNodesHealth } from "./hostHealth";
 
 export interface KubernetesRuntimeOptions {
   /** Holds etcd's data and one folder per cluster (PKI, kubeconfig, logs). */
   readonly dataDir: string;
-  readonly binaries?: KubernetesBinaries;
+  /** The binaries of a Kubernetes version (default: the toolchain's build of it). */
+  readonly binariesFor?: (version: string) => KubernetesBinaries;
   /** How long a provision or resize waits for new nodes to be Ready. */
   readonly nodeReadyTimeoutMs?: number;
 }
@@ -19,23 +20,24 @@ export interface KubernetesRuntimeOptions {
  * shared etcd under its own key prefix, and kwok nodes named after its VMs.
  */
 export class KubernetesRuntime implements ClusterRuntime {
-  private readonly binaries: KubernetesBinaries;
+  private readonly binariesFor: (version: string) => KubernetesBinaries;
   private readonly clusters = new Map<string, Promise<RunningCluster>>();
   private etcd?: Promise<Etcd>;
   private readonly nodeReadyTimeoutMs: number;
 
   constructor(private readonly options: KubernetesRuntimeOptions) {
-    this.binaries = options.binaries ?? kubernetesBinaries();
+    this.binariesFor =
+      options.binariesFor ?? ((version) => kubernetesBinaries(undefined, undefined, version));
     this.nodeReadyTimeoutMs = options.nodeReadyTimeoutMs ?? 120_000;
   }
 
   async provision(clusterId: string, version: string, nodes: NodeSpec[]): Promise<void> {
-    await (await this.cluster(clusterId)).ensureNodes(nodes, version, this.nodeReadyTimeoutMs);
+    await (await this.cluster(clusterId, version)).ensureNodes(nodes, version, this.nodeReadyTimeoutMs);
   }
 
   async addNodes(clusterId: string, nodes: NodeSpec[]): Promise<void> {
     const cluster = await this.cluster(clusterId);
-    await cluster.ensureNodes(nodes, await this.versionOf(cluster), this.nodeReadyTimeoutMs);
+    await cluster.ensureNodes(nodes, cluster.version, this.nodeReadyTimeoutMs);
   }
 
   async removeNodes(clusterId: string, nodeNames: string[]): Promise<void> {
@@ -52,13 +54,17 @@ export class KubernetesRuntime implements ClusterRuntime {
     );
   }
 
+  /** Replaces a node by one of `version`; replacing a master also moves the control plane to `version`. */
   async upgradeNode(
     clusterId: string,
     oldNode: string,
     replacement: NodeSpec,
     version: string,
   ): Promise<void> {
-    const cluster = await this.cluster(clusterId);
+    let cluster = await this.cluster(clusterId);
+    if (replacement.role === "master" && cluster.version !== version) {
+      cluster = await this.restartAt(cluster, version);
+    }
     await cluster.ensureNodes([replacement], version, this.nodeReadyTimeoutMs);
     await cluster.deleteNodes([oldNode]);
   }
@@ -109,21 +115,30 @@ export class KubernetesRuntime implements ClusterRuntime {
     await (await etcd?.catch(() => undefined))?.stop();
   }
 
-  private cluster(clusterId: string): Promise<RunningCluster> {
+  /** The running cluster, started at `version` (else the version it last ran, else the newest) if needed. */
+  private cluster(clusterId: string, version?: string): Promise<RunningCluster> {
     let cluster = this.clusters.get(clusterId);
     if (!cluster) {
-      cluster = this.sharedEtcd().then((etcd) =>
-        RunningCluster.start(clusterId, this.clusterDir(clusterId), etcd.url, this.binaries),
-      );
+      const dir = this.clusterDir(clusterId);
+      const binaries = this.binariesFor(version ?? recordedVersion(dir) ?? kubernetesBinaries().version);
+      cluster = this.sharedEtcd().then((etcd) => RunningCluster.start(clusterId, dir, etcd.url, binaries));
       this.clusters.set(clusterId, cluster);
       cluster.catch(() => this.clusters.delete(clusterId));
     }
     return cluster;
   }
 
+  /** Restarts a cluster's control plane on the binaries of `version`: same port, PKI and etcd prefix. */
+  private async restartAt(cluster: RunningCluster, version: string): Promise<RunningCluster> {
+    this.clusters.delete(cluster.id);
+    await cluster.stop();
+    return this.cluster(cluster.id, version);
+  }
+
   private sharedEtcd(): Promise<Etcd> {
     if (!this.etcd) {
-      this.etcd = Etcd.start(this.binaries.etcd, path.join(this.options.dataDir, "etcd"));
+      const { etcd } = this.binariesFor(kubernetesBinaries().version);
+      this.etcd = Etcd.start(etcd, path.join(this.options.dataDir, "etcd"));
       this.etcd.catch(() => (this.etcd = undefined));
     }
     return this.etcd;
@@ -133,8 +148,8 @@ export class KubernetesRuntime implements ClusterRuntime {
     return path.join(this.options.dataDir, "clusters", clusterId);
   }
 
-  private async versionOf(cluster: RunningCluster): Promise<string> {
-    const kubelet = (await cluster.nodes())[0]?.status?.nodeInfo?.kubeletVersion;
-    return kubelet?.replace(/^v/, "") ?? this.binaries.version;
+  /** The version a running cluster's control plane runs. */
+  async versionOf(clusterId: string): Promise<string | undefined> {
+    return (await this.clusters.get(clusterId)?.catch(() => undefined))?.version;
   }
 }

@@ -6,6 +6,7 @@ import { kubeClients, waitFor } from "../../../controller/kube/client";
 import { isReady } from "../../../controller/kube/cluster";
 import { KubernetesRuntime } from "../../../controller/kube/runtime";
 import type { NodeSpec } from "../../../controller/clusters/runtime";
+import { supportedKubernetesVersions } from "../../../toolchain/binaries";
 import { survivors } from "../../support/processes";
 
 function nodes(cluster: string, hosts: readonly string[]): NodeSpec[] {
@@ -138,6 +139,26 @@ describe("Kubernetes runtime: a real control plane per cluster on one etcd", fun
     await runtime.removeNodes("alpha", ["alpha-worker-10", "no-such-node"]);
     states = await runtime.nodeStates("alpha");
     assert.equal(states.has("alpha-worker-10"), false);
+  });
+
+  it("changes a cluster's version: new nodes run it, the API server reports it once a master is replaced", async function () {
+    const [previous, newest] = [
+      supportedKubernetesVersions()[1] ?? "",
+      supportedKubernetesVersions()[0] ?? "",
+    ];
+    await runtime.provision("gamma", previous, nodes("gamma", ["host-a"]));
+    const gamma = await api("gamma");
+    assert.equal((await gamma.version.getCode()).gitVersion, `v${previous}`);
+    const [master, worker] = nodes("gamma", ["host-a"]);
+    assert.ok(master && worker);
+    await runtime.upgradeNode("gamma", worker.name, { ...worker, name: "gamma-worker-new" }, newest);
+    assert.equal((await gamma.version.getCode()).gitVersion, `v${previous}`);
+    await runtime.upgradeNode("gamma", master.name, { ...master, name: "gamma-master-new" }, newest);
+    const upgraded = await api("gamma");
+    assert.equal((await upgraded.version.getCode()).gitVersion, `v${newest}`);
+    const kubelets = (await upgraded.core.listNode()).items.map((n) => n.status?.nodeInfo?.kubeletVersion);
+    assert.deepEqual(kubelets, [`v${newest}`, `v${newest}`]);
+    await runtime.destroy("gamma");
   });
 
   it("comes back with its data after a restart", async function () {

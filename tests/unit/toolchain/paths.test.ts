@@ -9,6 +9,7 @@ const complete = [
   "PULUMI_LANGUAGE_NODEJS=3.68.0",
   "PULUMI_KUBERNETES=4.25.0",
   "KUBERNETES=1.36.3",
+  "KUBERNETES_PREVIOUS=1.35.4",
   "ETCD=3.6.16",
   "KWOK=0.8.0",
 ].join("\n");
@@ -21,6 +22,7 @@ describe("toolchain versions", function () {
       pulumiLanguageNodejs: "3.68.0",
       pulumiKubernetes: "4.25.0",
       kubernetes: "1.36.3",
+      kubernetesPrevious: "1.35.4",
       etcd: "3.6.16",
       kwok: "0.8.0",
     });
@@ -51,6 +53,10 @@ describe("toolchain versions", function () {
       fs.readFileSync(path.join(packageRoot(), "tools", tool, "go.mod"), "utf8");
     assert.match(goMod("pulumi"), new RegExp(`github.com/pulumi/pulumi/pkg/v3 v${versions.pulumi}\\b`));
     assert.match(goMod("kubernetes"), new RegExp(`k8s.io/kubernetes v${versions.kubernetes}\\b`));
+    assert.match(
+      goMod("kubernetes-previous"),
+      new RegExp(`k8s.io/kubernetes v${versions.kubernetesPrevious}\\b`),
+    );
     assert.match(goMod("etcd"), new RegExp(`go.etcd.io/etcd/server/v3 v${versions.etcd}\\b`));
     assert.match(goMod("kwok"), new RegExp(`sigs.k8s.io/kwok v${versions.kwok}\\b`));
   });
