@@ -32,7 +32,13 @@ export function requireProject(p: Platform, caller: Caller, projectId: string): 
 }
 
 /** For an entity owned by a tenant: 403 unless the caller sees that tenant. */
-export function requireTenantOf(p: Platform, caller: Caller, tenantId: string, kind: string, id: string): void {
+export function requireTenantOf(
+  p: Platform,
+  caller: Caller,
+  tenantId: string,
+  kind: string,
+  id: string,
+): void {
   if (caller.admin) return;
   const tenant = p.store.get("tenant", tenantId);
   if (!tenant || !canSeeTenant(caller, tenant)) throw forbidden(`Access to ${kind} ${id} is forbidden`);

@@ -29,7 +29,17 @@ function num(name: string, value: string | undefined): number | undefined {
 export function parseCli(argv: string[]): ControllerOptions {
   const str = { type: "string" } as const;
   const options = Object.fromEntries(
-    ["port", "host", "data", "admin-user", "admin-password", "token-ttl-seconds", "task-step-delay-ms", "maintenance-interval-ms", ...Object.keys(FAULT_FLAGS)].map((k) => [k, str]),
+    [
+      "port",
+      "host",
+      "data",
+      "admin-user",
+      "admin-password",
+      "token-ttl-seconds",
+      "task-step-delay-ms",
+      "maintenance-interval-ms",
+      ...Object.keys(FAULT_FLAGS),
+    ].map((k) => [k, str]),
   );
   const { values } = parseArgs({ args: argv, options, strict: true });
   const v = values as Record<string, string | undefined>;
@@ -53,7 +63,9 @@ export function parseCli(argv: string[]): ControllerOptions {
     ...(v["admin-password"] && { adminPassword: v["admin-password"] }),
     ...(opt("token-ttl-seconds") !== undefined && { tokenTtlSeconds: opt("token-ttl-seconds") }),
     ...(opt("task-step-delay-ms") !== undefined && { taskStepDelayMs: opt("task-step-delay-ms") }),
-    ...(opt("maintenance-interval-ms") !== undefined && { maintenanceIntervalMs: opt("maintenance-interval-ms") }),
+    ...(opt("maintenance-interval-ms") !== undefined && {
+      maintenanceIntervalMs: opt("maintenance-interval-ms"),
+    }),
     ...(anyFault && { faults }),
   };
 }

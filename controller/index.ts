@@ -48,10 +48,13 @@ async function restoreRuntime(p: Platform): Promise<void> {
   const clusters: RestoredCluster[] = p.store.list("service").map((c) => ({
     clusterId: c.id,
     version: p.store.get("image", c.imageId)?.kubernetesVersion ?? imageVersion(p, c.imageId),
-    nodes: clusterVms(p, c.id).filter((vm) => isNode(vm) && vm.state === "STARTED").map((vm) => nodeSpec(p, vm)),
+    nodes: clusterVms(p, c.id)
+      .filter((vm) => isNode(vm) && vm.state === "STARTED")
+      .map((vm) => nodeSpec(p, vm)),
   }));
   await p.runtime.restore(clusters);
-  for (const h of p.store.list("host").filter((x) => x.state === "ERROR")) await p.runtime.setHostHealth(h.id, false);
+  for (const h of p.store.list("host").filter((x) => x.state === "ERROR"))
+    await p.runtime.setHostHealth(h.id, false);
 }
 
 export async function startController(options: ControllerOptions): Promise<RunningController> {

@@ -28,7 +28,8 @@ export interface Project {
   createdTime: number;
 }
 
-export type HostState = "CREATING" | "NOT_PROVISIONED" | "READY" | "MAINTENANCE" | "SUSPENDED" | "ERROR" | "DELETED";
+export type HostState =
+  "CREATING" | "NOT_PROVISIONED" | "READY" | "MAINTENANCE" | "SUSPENDED" | "ERROR" | "DELETED";
 export interface Capacity {
   cpuCount: number;
   memoryMb: number;

@@ -1,6 +1,11 @@
 import swagger from "@fastify/swagger";
 import { randomUUID } from "crypto";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import { enforceScope, requireAdmin } from "./access";
 import { authenticate } from "./auth/identity";
 import { ApiError, invalidEntity } from "./http/errors";
@@ -28,7 +33,8 @@ function validationError(issues: ValidationIssue[], context: string | undefined)
   if (!first) return new ApiError(400, "InvalidEntity", "request is invalid");
   const path = first.instancePath.split("/").filter(Boolean);
   const missing = first.params["missingProperty"];
-  if (typeof missing === "string") return invalidEntity([...path, missing].join("."), "may not be null", null);
+  if (typeof missing === "string")
+    return invalidEntity([...path, missing].join("."), "may not be null", null);
   const property = path.join(".") || context || "body";
   return invalidEntity(property, first.message ?? "is invalid", first.data);
 }
@@ -36,10 +42,15 @@ function validationError(issues: ValidationIssue[], context: string | undefined)
 function toApiError(err: FastifyError): ApiError {
   if (err instanceof ApiError) return err;
   if (err.validation) return validationError(err.validation as ValidationIssue[], err.validationContext);
-  if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err instanceof SyntaxError) {
+  if (
+    err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+    err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+    err instanceof SyntaxError
+  ) {
     return new ApiError(400, "InvalidJson", err.message);
   }
-  if (err.statusCode !== undefined && err.statusCode < 500) return new ApiError(err.statusCode, "InvalidRequest", err.message);
+  if (err.statusCode !== undefined && err.statusCode < 500)
+    return new ApiError(err.statusCode, "InvalidRequest", err.message);
   return new ApiError(500, "InternalError", err.message);
 }
 

@@ -23,7 +23,8 @@ export function login(p: Platform, username: string, password: string): Caller |
 
 /** The bearer check with the codes of the reference. */
 export function authenticate(p: Platform, header: string | undefined): Caller {
-  if (header === undefined || header === "") throw new ApiError(401, "MissingAuthToken", "Missing auth token");
+  if (header === undefined || header === "")
+    throw new ApiError(401, "MissingAuthToken", "Missing auth token");
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match || match[1] === undefined) {
     throw new ApiError(400, "MalformedAuthToken", "Authorization header must be 'Bearer <token>'");
@@ -41,6 +42,9 @@ export function authenticate(p: Platform, header: string | undefined): Caller {
 export function refreshCaller(p: Platform, refreshToken: string): Caller {
   const result = p.tokens.verify(refreshToken, "refresh");
   const caller = result.ok ? callerOf(p, result.username) : undefined;
-  if (!caller) throw new ApiError(400, "InvalidGrant", "refresh_token is invalid or expired", { error: "invalid_grant" });
+  if (!caller)
+    throw new ApiError(400, "InvalidGrant", "refresh_token is invalid or expired", {
+      error: "invalid_grant",
+    });
   return caller;
 }

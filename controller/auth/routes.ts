@@ -79,7 +79,10 @@ export const authRoutes: AnyRoute[] = [
     access: "open",
     handler: (ctx) => {
       const url = new URL(ctx.baseUrl);
-      return { status: 200, body: { enabled: true, endpoint: url.hostname, port: Number(url.port), domain: "photon" } };
+      return {
+        status: 200,
+        body: { enabled: true, endpoint: url.hostname, port: Number(url.port), domain: "photon" },
+      };
     },
   }),
   route({
@@ -91,7 +94,11 @@ export const authRoutes: AnyRoute[] = [
     access: "open",
     handler: () => ({ status: 200, body: {} }),
   }),
-  route<Record<string, string>, Record<string, unknown>, { username: string; password: string; groups: string[] }>({
+  route<
+    Record<string, string>,
+    Record<string, unknown>,
+    { username: string; password: string; groups: string[] }
+  >({
     method: "POST",
     url: "/v1/system/users",
     operationId: "createUser",
@@ -108,8 +115,15 @@ export const authRoutes: AnyRoute[] = [
     ),
     handler: (ctx) => {
       const { username, password, groups } = ctx.body;
-      if (username === ctx.p.options.adminUsername || ctx.p.store.get("user", username)) throw nameTaken("user", username);
-      const user: User = { id: username, username, passwordHash: hashPassword(password), groups, createdTime: Date.now() };
+      if (username === ctx.p.options.adminUsername || ctx.p.store.get("user", username))
+        throw nameTaken("user", username);
+      const user: User = {
+        id: username,
+        username,
+        passwordHash: hashPassword(password),
+        groups,
+        createdTime: Date.now(),
+      };
       ctx.p.store.put("user", user);
       return { status: 201, body: userView(user) };
     },
@@ -122,7 +136,8 @@ export const authRoutes: AnyRoute[] = [
     tag: "users",
     access: "admin",
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("user"), userView),
+    handler: (ctx) =>
+      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("user"), userView),
   }),
   route<{ username: string }>({
     method: "DELETE",

@@ -10,7 +10,8 @@ interface Claims {
   jti: string;
 }
 
-export type VerifyResult = { ok: true; username: string } | { ok: false; code: "InvalidAuthToken" | "ExpiredAuthToken" };
+export type VerifyResult =
+  { ok: true; username: string } | { ok: false; code: "InvalidAuthToken" | "ExpiredAuthToken" };
 
 const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -28,7 +29,13 @@ export class TokenService {
   issue(username: string, typ: TokenType): string {
     const now = Math.floor(Date.now() / 1000);
     const ttl = typ === "refresh" ? REFRESH_TTL_SECONDS : this.accessTtlSeconds;
-    const claims: Claims = { sub: username, typ, iat: now, exp: now + ttl, jti: randomBytes(8).toString("hex") };
+    const claims: Claims = {
+      sub: username,
+      typ,
+      iat: now,
+      exp: now + ttl,
+      jti: randomBytes(8).toString("hex"),
+    };
     const head = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
     return `${head}.${this.sign(head)}`;
   }

@@ -49,7 +49,15 @@ async function runPhase(phase: Phase, concurrency: number, maxSeconds: number): 
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name: phase.name, done: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    name: phase.name,
+    done: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 async function main(): Promise<void> {
@@ -59,7 +67,11 @@ async function main(): Promise<void> {
     const token = await c.adminToken();
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const call = async (method: string, p: string, body?: unknown) => {
-      const res = await fetch(c.url + p, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+      const res = await fetch(c.url + p, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
       const json = (await res.json()) as { entity?: { id: string } };
       return { status: res.status, json };
     };
@@ -70,15 +82,34 @@ async function main(): Promise<void> {
     const reads = env("BENCH_READS", 4000);
     const writes = env("BENCH_WRITES", 1000);
     const phases: Phase[] = [
-      { name: "read  GET /v1/tenants/{id}", count: reads, request: async () => (await call("GET", `/v1/tenants/${tenantId}`)).status },
-      { name: "read  GET /v1/projects/{id}/networks", count: reads, request: async () => (await call("GET", `/v1/projects/${projectId}/networks`)).status },
-      { name: "write POST /v1/tenants (task)", count: writes, request: async (i) => (await call("POST", "/v1/tenants", { name: `t${i}` })).status },
-      { name: "write POST /v1/projects/{id}/networks (task)", count: Math.min(writes, 250), request: async (i) => (await call("POST", `/v1/projects/${projectId}/networks`, { name: `n${i}` })).status },
+      {
+        name: "read  GET /v1/tenants/{id}",
+        count: reads,
+        request: async () => (await call("GET", `/v1/tenants/${tenantId}`)).status,
+      },
+      {
+        name: "read  GET /v1/projects/{id}/networks",
+        count: reads,
+        request: async () => (await call("GET", `/v1/projects/${projectId}/networks`)).status,
+      },
+      {
+        name: "write POST /v1/tenants (task)",
+        count: writes,
+        request: async (i) => (await call("POST", "/v1/tenants", { name: `t${i}` })).status,
+      },
+      {
+        name: "write POST /v1/projects/{id}/networks (task)",
+        count: Math.min(writes, 250),
+        request: async (i) =>
+          (await call("POST", `/v1/projects/${projectId}/networks`, { name: `n${i}` })).status,
+      },
     ];
     const concurrency = env("BENCH_CONCURRENCY", 16);
     const results: Result[] = [];
     for (const phase of phases) results.push(await runPhase(phase, concurrency, env("BENCH_SECONDS", 30)));
-    process.stdout.write(`photon-controller load check: loopback, concurrency ${concurrency}, node ${process.version}, ${os.cpus().length} CPUs\n`);
+    process.stdout.write(
+      `photon-controller load check: loopback, concurrency ${concurrency}, node ${process.version}, ${os.cpus().length} CPUs\n`,
+    );
     for (const r of results) {
       const line = `${r.name.padEnd(46)} ${String(r.done).padStart(6)} req ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(7)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms  errors ${r.errors}\n`;
       process.stdout.write(line);

@@ -8,7 +8,9 @@ import type { Platform } from "../platform";
 import { inlineOp } from "../tasks/inline";
 
 export const createFlavor = inlineOp<Flavor>("CREATE_FLAVOR", (p, f) => p.store.put("flavor", f));
-export const deleteFlavor = inlineOp<Record<string, never>>("DELETE_FLAVOR", (p, _i, id) => p.store.delete("flavor", id));
+export const deleteFlavor = inlineOp<Record<string, never>>("DELETE_FLAVOR", (p, _i, id) =>
+  p.store.delete("flavor", id),
+);
 export const catalogOperations = [createFlavor, deleteFlavor];
 
 /** A vm flavor needs vm.cpu in COUNT and vm.memory in a size unit. Pure. */
@@ -39,55 +41,151 @@ function imageView(i: Image) {
 }
 
 function flavorInUse(p: Platform, f: Flavor): boolean {
-  const clusters = p.store.list("service").some((c) => [c.masterVmFlavorName, c.otherVmFlavorName, c.diskFlavorName].includes(f.name));
-  return clusters || p.store.list("disk").some((d) => d.flavor === f.name) || p.store.list("vm").some((v) => v.flavor === f.name);
+  const clusters = p.store
+    .list("service")
+    .some((c) => [c.masterVmFlavorName, c.otherVmFlavorName, c.diskFlavorName].includes(f.name));
+  return (
+    clusters ||
+    p.store.list("disk").some((d) => d.flavor === f.name) ||
+    p.store.list("vm").some((v) => v.flavor === f.name)
+  );
 }
 
 const costSchema = {
   type: "array",
   items: object(
-    { key: { type: "string", minLength: 1 }, value: { type: "number", minimum: 0 }, unit: { type: "string", enum: ["GB", "MB", "KB", "B", "COUNT"] } },
+    {
+      key: { type: "string", minLength: 1 },
+      value: { type: "number", minimum: 0 },
+      unit: { type: "string", enum: ["GB", "MB", "KB", "B", "COUNT"] },
+    },
     ["key", "value", "unit"],
   ),
 };
 
 export const catalogRoutes: AnyRoute[] = [
-  route<Record<string, string>, Record<string, unknown>, { name: string; kind: Flavor["kind"]; cost: Cost[]; tags?: string[] }>({
-    method: "POST", url: "/v1/flavors", operationId: "createFlavor", summary: "Create a flavor", tag: "flavors", access: "admin",
-    body: object({ name: nameSchema, kind: { type: "string", enum: ["vm", "ephemeral-disk", "persistent-disk"] }, cost: costSchema, tags: tagsSchema }, ["name", "kind", "cost"]),
+  route<
+    Record<string, string>,
+    Record<string, unknown>,
+    { name: string; kind: Flavor["kind"]; cost: Cost[]; tags?: string[] }
+  >({
+    method: "POST",
+    url: "/v1/flavors",
+    operationId: "createFlavor",
+    summary: "Create a flavor",
+    tag: "flavors",
+    access: "admin",
+    body: object(
+      {
+        name: nameSchema,
+        kind: { type: "string", enum: ["vm", "ephemeral-disk", "persistent-disk"] },
+        cost: costSchema,
+        tags: tagsSchema,
+      },
+      ["name", "kind", "cost"],
+    ),
     handler: (ctx) => {
       const b = ctx.body;
-      if (ctx.p.store.list("flavor").some((f) => f.name === b.name && f.kind === b.kind)) throw nameTaken("flavor", b.name);
+      if (ctx.p.store.list("flavor").some((f) => f.name === b.name && f.kind === b.kind))
+        throw nameTaken("flavor", b.name);
       const problem = flavorCostProblem(b.kind, b.cost);
       if (problem) throw invalidEntity("cost", problem, b.cost);
-      const flavor: Flavor = { id: newId(), name: b.name, kind: b.kind, cost: b.cost, state: "READY", tags: b.tags ?? [], createdTime: Date.now() };
-      return taskReply(ctx, ctx.p.engine.submit(createFlavor, { entity: { kind: "flavor", id: flavor.id }, input: flavor, tenantId: null }));
+      const flavor: Flavor = {
+        id: newId(),
+        name: b.name,
+        kind: b.kind,
+        cost: b.cost,
+        state: "READY",
+        tags: b.tags ?? [],
+        createdTime: Date.now(),
+      };
+      return taskReply(
+        ctx,
+        ctx.p.engine.submit(createFlavor, {
+          entity: { kind: "flavor", id: flavor.id },
+          input: flavor,
+          tenantId: null,
+        }),
+      );
     },
   }),
   route<Record<string, string>, ListQuery>({
-    method: "GET", url: "/v1/flavors", operationId: "listFlavors", summary: "Flavors, optionally by kind", tag: "flavors", access: "user",
+    method: "GET",
+    url: "/v1/flavors",
+    operationId: "listFlavors",
+    summary: "Flavors, optionally by kind",
+    tag: "flavors",
+    access: "user",
     query: listQueryWith({ kind: { type: "string" } }),
     handler: (ctx) =>
-      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, (q) => ctx.p.store.list("flavor").filter((f) => q.kind === undefined || f.kind === q.kind), flavorView),
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        (q) => ctx.p.store.list("flavor").filter((f) => q.kind === undefined || f.kind === q.kind),
+        flavorView,
+      ),
   }),
   route<{ id: string }>({
-    method: "GET", url: "/v1/flavors/:id", operationId: "getFlavor", summary: "One flavor", tag: "flavors", access: "user", params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: flavorView(must(ctx.p.store.get("flavor", ctx.params.id), "flavor", ctx.params.id, "FlavorNotFound")) }),
+    method: "GET",
+    url: "/v1/flavors/:id",
+    operationId: "getFlavor",
+    summary: "One flavor",
+    tag: "flavors",
+    access: "user",
+    params: idParams("id"),
+    handler: (ctx) => ({
+      status: 200,
+      body: flavorView(
+        must(ctx.p.store.get("flavor", ctx.params.id), "flavor", ctx.params.id, "FlavorNotFound"),
+      ),
+    }),
   }),
   route<{ id: string }>({
-    method: "DELETE", url: "/v1/flavors/:id", operationId: "deleteFlavor", summary: "Delete a flavor nothing uses", tag: "flavors", access: "admin", params: idParams("id"),
+    method: "DELETE",
+    url: "/v1/flavors/:id",
+    operationId: "deleteFlavor",
+    summary: "Delete a flavor nothing uses",
+    tag: "flavors",
+    access: "admin",
+    params: idParams("id"),
     handler: (ctx) => {
       const f = must(ctx.p.store.get("flavor", ctx.params.id), "flavor", ctx.params.id, "FlavorNotFound");
       if (flavorInUse(ctx.p, f)) throw new ApiError(400, "FlavorInUse", `flavor ${f.name} is in use`);
-      return taskReply(ctx, ctx.p.engine.submit(deleteFlavor, { entity: { kind: "flavor", id: f.id }, input: {}, tenantId: null }));
+      return taskReply(
+        ctx,
+        ctx.p.engine.submit(deleteFlavor, {
+          entity: { kind: "flavor", id: f.id },
+          input: {},
+          tenantId: null,
+        }),
+      );
     },
   }),
   route<Record<string, string>, ListQuery>({
-    method: "GET", url: "/v1/images", operationId: "listImages", summary: "Images (one per supported Kubernetes version)", tag: "images", access: "user", query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("image"), imageView),
+    method: "GET",
+    url: "/v1/images",
+    operationId: "listImages",
+    summary: "Images (one per supported Kubernetes version)",
+    tag: "images",
+    access: "user",
+    query: listQuery,
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("image"),
+        imageView,
+      ),
   }),
   route<{ id: string }>({
-    method: "GET", url: "/v1/images/:id", operationId: "getImage", summary: "One image", tag: "images", access: "user", params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: imageView(must(ctx.p.store.get("image", ctx.params.id), "image", ctx.params.id, "ImageNotFound")) }),
+    method: "GET",
+    url: "/v1/images/:id",
+    operationId: "getImage",
+    summary: "One image",
+    tag: "images",
+    access: "user",
+    params: idParams("id"),
+    handler: (ctx) => ({
+      status: 200,
+      body: imageView(must(ctx.p.store.get("image", ctx.params.id), "image", ctx.params.id, "ImageNotFound")),
+    }),
   }),
 ];

@@ -1,13 +1,26 @@
 import type { Cluster, VmRole } from "../model";
 import type { OperationDef } from "../tasks/engine";
 import { loadCluster, patchCluster, saveCluster } from "./store";
-import { clusterVms, imageVersion, isNode, nodeSpec, placeVms, releaseVms, setVmsStarted, type NewVm } from "./vms";
+import {
+  clusterVms,
+  imageVersion,
+  isNode,
+  nodeSpec,
+  placeVms,
+  releaseVms,
+  setVmsStarted,
+  type NewVm,
+} from "./vms";
 
 function wantedVms(c: Cluster): NewVm[] {
   const masters = Number(c.extendedProperties["number_of_masters"] ?? "1");
   const etcds = Number(c.extendedProperties["number_of_etcds"] ?? String(masters));
   const of = (role: VmRole, n: number) => Array.from({ length: n }, () => ({ role }));
-  return [...of("KubernetesMaster", masters), ...of("KubernetesEtcd", etcds), ...of("KubernetesWorker", c.workerCount)];
+  return [
+    ...of("KubernetesMaster", masters),
+    ...of("KubernetesEtcd", etcds),
+    ...of("KubernetesWorker", c.workerCount),
+  ];
 }
 
 export const createCluster: OperationDef<Record<string, never>> = {
@@ -26,7 +39,9 @@ export const createCluster: OperationDef<Record<string, never>> = {
       async: true,
       run: async ({ p, entityId }) => {
         const c = loadCluster(p, entityId);
-        const nodes = clusterVms(p, entityId).filter(isNode).map((vm) => nodeSpec(p, vm));
+        const nodes = clusterVms(p, entityId)
+          .filter(isNode)
+          .map((vm) => nodeSpec(p, vm));
         await p.runtime.provision(entityId, imageVersion(p, c.imageId), nodes);
       },
     },
@@ -36,7 +51,10 @@ export const createCluster: OperationDef<Record<string, never>> = {
         const c = loadCluster(p, entityId);
         const master = clusterVms(p, entityId).find((vm) => vm.role === "KubernetesMaster");
         const host = master && p.store.get("host", master.hostId);
-        const ext: Record<string, string> = { ...c.extendedProperties, cluster_version: imageVersion(p, c.imageId) };
+        const ext: Record<string, string> = {
+          ...c.extendedProperties,
+          cluster_version: imageVersion(p, c.imageId),
+        };
         if (!ext["master_ip"] && host) ext["master_ip"] = host.address;
         patchCluster(p, entityId, { state: "READY", errorReason: "", extendedProperties: ext });
       },

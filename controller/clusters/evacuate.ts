@@ -37,7 +37,8 @@ export const evacuateHost: OperationDef<{ moves: string[] }> = {
       async: true,
       run: async ({ p, entityId }) => {
         for (const { old, next } of replacements(p, entityId)) {
-          if (isNode(old)) await p.runtime.upgradeNode(old.clusterId, old.name, nodeSpec(p, next), old.kubernetesVersion);
+          if (isNode(old))
+            await p.runtime.upgradeNode(old.clusterId, old.name, nodeSpec(p, next), old.kubernetesVersion);
         }
       },
     },
@@ -48,9 +49,15 @@ export const evacuateHost: OperationDef<{ moves: string[] }> = {
           releaseVms(p, [old], false);
           setVmsStarted(p, [{ ...next, cost: old.cost }]);
         }
-        if (vmsOn(p, entityId).length > 0) throw new ApiError(500, "InternalError", `host ${entityId} still holds VMs`);
+        if (vmsOn(p, entityId).length > 0)
+          throw new ApiError(500, "InternalError", `host ${entityId} still holds VMs`);
       },
     },
   ],
-  onError: ({ p, entityId }) => releaseVms(p, replacements(p, entityId).map((r) => r.next), false),
+  onError: ({ p, entityId }) =>
+    releaseVms(
+      p,
+      replacements(p, entityId).map((r) => r.next),
+      false,
+    ),
 };

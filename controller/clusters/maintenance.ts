@@ -14,7 +14,11 @@ export interface MaintenanceInput {
  * Workers to replace: not reported by Kubernetes, not Ready, or on a host that is not usable. Pure given
  * the node states and the set of healthy host ids.
  */
-export function lostWorkers(workers: Vm[], nodes: Map<string, { ready: boolean }>, healthyHosts: Set<string>): string[] {
+export function lostWorkers(
+  workers: Vm[],
+  nodes: Map<string, { ready: boolean }>,
+  healthyHosts: Set<string>,
+): string[] {
   return workers
     .filter((vm) => vm.state === "STARTED")
     .filter((vm) => !healthyHosts.has(vm.hostId) || !nodes.get(vm.name)?.ready)
@@ -22,7 +26,12 @@ export function lostWorkers(workers: Vm[], nodes: Map<string, { ready: boolean }
 }
 
 function healthyHostIds(p: Platform): Set<string> {
-  return new Set(p.store.list("host").filter((h) => ["READY", "SUSPENDED", "MAINTENANCE"].includes(h.state)).map((h) => h.id));
+  return new Set(
+    p.store
+      .list("host")
+      .filter((h) => ["READY", "SUSPENDED", "MAINTENANCE"].includes(h.state))
+      .map((h) => h.id),
+  );
 }
 
 function lostOf(input: Record<string, unknown>): string[] {
@@ -42,16 +51,26 @@ export const maintainCluster: OperationDef<MaintenanceInput> = {
         task.input = { ...task.input, lost: lostWorkers(workers, nodes, healthyHostIds(p)) };
       },
     },
-    { name: "REMOVE_LOST_NODES", async: true, run: ({ p, entityId, task }) => p.runtime.removeNodes(entityId, lostOf(task.input)) },
+    {
+      name: "REMOVE_LOST_NODES",
+      async: true,
+      run: ({ p, entityId, task }) => p.runtime.removeNodes(entityId, lostOf(task.input)),
+    },
     {
       name: "RECREATE_WORKERS",
       run: ({ p, entityId, task }) => {
         const lost = lostOf(task.input);
-        releaseVms(p, clusterVms(p, entityId).filter((vm) => lost.includes(vm.name)));
+        releaseVms(
+          p,
+          clusterVms(p, entityId).filter((vm) => lost.includes(vm.name)),
+        );
         const c = loadCluster(p, entityId);
         const have = clusterVms(p, entityId).filter((vm) => vm.role === "KubernetesWorker").length;
-        const wanted = Array.from({ length: Math.max(0, c.workerCount - have) }, () => ({ role: "KubernetesWorker" as const }));
-        if (wanted.length > 0) placeVms(p, c, wanted, { chargeQuota: true, version: imageVersion(p, c.imageId) });
+        const wanted = Array.from({ length: Math.max(0, c.workerCount - have) }, () => ({
+          role: "KubernetesWorker" as const,
+        }));
+        if (wanted.length > 0)
+          placeVms(p, c, wanted, { chargeQuota: true, version: imageVersion(p, c.imageId) });
       },
     },
     { name: "ADD_NODES", async: true, run: ({ p, entityId }) => addCreatingWorkers(p, entityId) },

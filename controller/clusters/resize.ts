@@ -12,14 +12,19 @@ export interface ResizeInput {
 }
 
 export function creatingWorkers(p: Platform, clusterId: string): Vm[] {
-  return clusterVms(p, clusterId).filter((vm) => vm.role === "KubernetesWorker" && vm.state === "CREATING" && !vm.replacesVmId);
+  return clusterVms(p, clusterId).filter(
+    (vm) => vm.role === "KubernetesWorker" && vm.state === "CREATING" && !vm.replacesVmId,
+  );
 }
 
 /** Adds the cluster's CREATING workers to Kubernetes in batches of workerBatchExpansionSize. */
 export async function addCreatingWorkers(p: Platform, clusterId: string): Promise<void> {
   const c = loadCluster(p, clusterId);
   for (const batch of batches(creatingWorkers(p, clusterId), c.workerBatchExpansionSize)) {
-    await p.runtime.addNodes(clusterId, batch.map((vm) => nodeSpec(p, vm)));
+    await p.runtime.addNodes(
+      clusterId,
+      batch.map((vm) => nodeSpec(p, vm)),
+    );
   }
 }
 
@@ -41,7 +46,9 @@ function growSteps(): StepDef<ResizeInput>[] {
       name: "RESERVE_WORKERS",
       run: ({ p, entityId, input }) => {
         const c = loadCluster(p, entityId);
-        const wanted = Array.from({ length: input.newWorkerCount - input.oldWorkerCount }, () => ({ role: "KubernetesWorker" as const }));
+        const wanted = Array.from({ length: input.newWorkerCount - input.oldWorkerCount }, () => ({
+          role: "KubernetesWorker" as const,
+        }));
         placeVms(p, c, wanted, { chargeQuota: true, version: imageVersion(p, c.imageId) });
       },
     },
@@ -65,7 +72,8 @@ function shrinkSteps(): StepDef<ResizeInput>[] {
     {
       name: "REMOVE_NODES",
       async: true,
-      run: ({ p, entityId, task }) => p.runtime.removeNodes(entityId, (task.input as unknown as ResizeInput).victims ?? []),
+      run: ({ p, entityId, task }) =>
+        p.runtime.removeNodes(entityId, (task.input as unknown as ResizeInput).victims ?? []),
     },
   ];
 }
@@ -78,7 +86,10 @@ export const resizeCluster: OperationDef<ResizeInput> = {
       name: "FINISH",
       run: ({ p, entityId, task }) => {
         const victims = (task.input as unknown as ResizeInput).victims ?? [];
-        releaseVms(p, clusterVms(p, entityId).filter((vm) => victims.includes(vm.name)));
+        releaseVms(
+          p,
+          clusterVms(p, entityId).filter((vm) => victims.includes(vm.name)),
+        );
         setVmsStarted(p, creatingWorkers(p, entityId));
         patchCluster(p, entityId, { state: "READY", workerCount: input.newWorkerCount, errorReason: "" });
       },
@@ -89,6 +100,10 @@ export const resizeCluster: OperationDef<ResizeInput> = {
     if (!p.store.get("service", entityId)) return;
     releaseVms(p, creatingWorkers(p, entityId));
     const reserving = task.steps.find((s) => s.state === "ERROR")?.operation === "RESERVE_WORKERS";
-    patchCluster(p, entityId, reserving ? { state: "READY" } : { state: "RECOVERABLE_ERROR", errorReason: error.message });
+    patchCluster(
+      p,
+      entityId,
+      reserving ? { state: "READY" } : { state: "RECOVERABLE_ERROR", errorReason: error.message },
+    );
   },
 };

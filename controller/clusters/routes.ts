@@ -18,7 +18,13 @@ import { newCluster, type ClusterBody } from "./validate";
 import { clusterVms, isNode } from "./vms";
 import { clusterView, vmView } from "./views";
 
-export const clusterOperations = [createCluster, resizeCluster, maintainCluster, upgradeCluster, deleteCluster];
+export const clusterOperations = [
+  createCluster,
+  resizeCluster,
+  maintainCluster,
+  upgradeCluster,
+  deleteCluster,
+];
 
 const clusterBody = object(
   {
@@ -40,7 +46,15 @@ const clusterBody = object(
 );
 
 /** Submits a cluster operation allowed from some states; `prepare` may set the cluster's new state. */
-function submitFor<I>(p: Platform, id: string, op: string, from: ClusterState[], def: OperationDef<I>, input: I, patch?: Partial<Cluster>) {
+function submitFor<I>(
+  p: Platform,
+  id: string,
+  op: string,
+  from: ClusterState[],
+  def: OperationDef<I>,
+  input: I,
+  patch?: Partial<Cluster>,
+) {
   const c = loadCluster(p, id);
   const holder = p.engine.lockHolder(c.id);
   if (!holder && !from.includes(c.state)) throw stateError(op, "service", c.id, c.state);
@@ -52,7 +66,13 @@ function submitFor<I>(p: Platform, id: string, op: string, from: ClusterState[],
   });
 }
 
-function action<B>(path: string, operationId: string, summary: string, body: Record<string, unknown> | undefined, run: (ctx: RequestContext<{ id: string }, unknown, B>) => ReturnType<typeof taskReply>): AnyRoute {
+function action<B>(
+  path: string,
+  operationId: string,
+  summary: string,
+  body: Record<string, unknown> | undefined,
+  run: (ctx: RequestContext<{ id: string }, unknown, B>) => ReturnType<typeof taskReply>,
+): AnyRoute {
   return route<{ id: string }, Record<string, unknown>, B>({
     method: "POST",
     url: `/v1/services/:id/${path}`,
@@ -71,7 +91,18 @@ function resize(ctx: RequestContext<{ id: string }, unknown, { newWorkerCount: n
   const c = loadCluster(ctx.p, ctx.params.id);
   const input = { newWorkerCount: ctx.body.newWorkerCount, oldWorkerCount: c.workerCount };
   const same = input.newWorkerCount === input.oldWorkerCount;
-  return taskReply(ctx, submitFor(ctx.p, c.id, "RESIZE_CLUSTER", ["READY"], resizeCluster, input, same ? undefined : { state: "RESIZING" }));
+  return taskReply(
+    ctx,
+    submitFor(
+      ctx.p,
+      c.id,
+      "RESIZE_CLUSTER",
+      ["READY"],
+      resizeCluster,
+      input,
+      same ? undefined : { state: "RESIZING" },
+    ),
+  );
 }
 
 function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId: string }>) {
@@ -80,9 +111,26 @@ function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId
   if (!image) throw new ApiError(404, "ImageNotFound", `image ${ctx.body.newImageId} not found`);
   if (image.id === c.imageId) throw invalidEntity("newImageId", "is already the cluster's image", image.id);
   const totalNodes = clusterVms(ctx.p, c.id).filter(isNode).length;
-  const upgradeStatus = { newImageId: image.id, upgradeMessage: "Upgrade started", totalNodes, numNodesUpgraded: 0, upgradeResultMessage: "" };
+  const upgradeStatus = {
+    newImageId: image.id,
+    upgradeMessage: "Upgrade started",
+    totalNodes,
+    numNodesUpgraded: 0,
+    upgradeResultMessage: "",
+  };
   const patch = { state: "UPGRADING" as const, upgradeStatus };
-  return taskReply(ctx, submitFor(ctx.p, c.id, "UPGRADE_CLUSTER", ["READY", "RECOVERABLE_ERROR"], upgradeCluster, { newImageId: image.id }, patch));
+  return taskReply(
+    ctx,
+    submitFor(
+      ctx.p,
+      c.id,
+      "UPGRADE_CLUSTER",
+      ["READY", "RECOVERABLE_ERROR"],
+      upgradeCluster,
+      { newImageId: image.id },
+      patch,
+    ),
+  );
 }
 
 export const clusterRoutes: AnyRoute[] = [
@@ -118,7 +166,12 @@ export const clusterRoutes: AnyRoute[] = [
     scope: { kind: "project" },
     params: idParams("id"),
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("service", ctx.params.id), clusterView),
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("service", ctx.params.id),
+        clusterView,
+      ),
   }),
   route<{ id: string }>({
     method: "GET",
@@ -141,8 +194,28 @@ export const clusterRoutes: AnyRoute[] = [
     scope: { kind: "service" },
     params: idParams("id"),
     handler: (ctx) => {
-      const all: ClusterState[] = ["CREATING", "RESIZING", "READY", "PENDING_DELETE", "RECOVERABLE_ERROR", "MAINTENANCE", "FATAL_ERROR", "UPGRADING"];
-      return taskReply(ctx, submitFor(ctx.p, ctx.params.id, "DELETE_CLUSTER", all, deleteCluster, {}, { state: "PENDING_DELETE" }));
+      const all: ClusterState[] = [
+        "CREATING",
+        "RESIZING",
+        "READY",
+        "PENDING_DELETE",
+        "RECOVERABLE_ERROR",
+        "MAINTENANCE",
+        "FATAL_ERROR",
+        "UPGRADING",
+      ];
+      return taskReply(
+        ctx,
+        submitFor(
+          ctx.p,
+          ctx.params.id,
+          "DELETE_CLUSTER",
+          all,
+          deleteCluster,
+          {},
+          { state: "PENDING_DELETE" },
+        ),
+      );
     },
   }),
   route<{ id: string }, ListQuery>({
@@ -155,13 +228,41 @@ export const clusterRoutes: AnyRoute[] = [
     scope: { kind: "service" },
     params: idParams("id"),
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => clusterVms(ctx.p, ctx.params.id), (vm) => vmView(ctx.p, vm)),
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => clusterVms(ctx.p, ctx.params.id),
+        (vm) => vmView(ctx.p, vm),
+      ),
   }),
-  action("resize", "resizeCluster", "Grow or shrink the workers (shrinking removes cordoned nodes first)", object({ newWorkerCount: { type: "integer", minimum: 0, maximum: 1000 } }, ["newWorkerCount"]), resize),
-  action("trigger_maintenance", "triggerClusterMaintenance", "Replace lost workers now", undefined, (ctx) =>
-    taskReply(ctx, submitFor(ctx.p, ctx.params.id, "TRIGGER_CLUSTER_MAINTENANCE", ["READY", "RECOVERABLE_ERROR", "MAINTENANCE"], maintainCluster, {}, { state: "MAINTENANCE" })),
+  action(
+    "resize",
+    "resizeCluster",
+    "Grow or shrink the workers (shrinking removes cordoned nodes first)",
+    object({ newWorkerCount: { type: "integer", minimum: 0, maximum: 1000 } }, ["newWorkerCount"]),
+    resize,
   ),
-  action("change_version", "changeClusterVersion", "Rolling upgrade to the image's Kubernetes version", object({ newImageId: { type: "string" } }, ["newImageId"]), changeVersion),
+  action("trigger_maintenance", "triggerClusterMaintenance", "Replace lost workers now", undefined, (ctx) =>
+    taskReply(
+      ctx,
+      submitFor(
+        ctx.p,
+        ctx.params.id,
+        "TRIGGER_CLUSTER_MAINTENANCE",
+        ["READY", "RECOVERABLE_ERROR", "MAINTENANCE"],
+        maintainCluster,
+        {},
+        { state: "MAINTENANCE" },
+      ),
+    ),
+  ),
+  action(
+    "change_version",
+    "changeClusterVersion",
+    "Rolling upgrade to the image's Kubernetes version",
+    object({ newImageId: { type: "string" } }, ["newImageId"]),
+    changeVersion,
+  ),
   route<{ id: string }>({
     method: "GET",
     url: "/v1/services/:id/kubeconfig",
@@ -173,8 +274,13 @@ export const clusterRoutes: AnyRoute[] = [
     params: idParams("id"),
     handler: async (ctx) => {
       const c = loadCluster(ctx.p, ctx.params.id);
-      const kubeconfig = ["READY", "RESIZING", "MAINTENANCE", "UPGRADING", "RECOVERABLE_ERROR"].includes(c.state) ? await ctx.p.runtime.kubeconfig(c.id) : undefined;
-      if (kubeconfig === undefined) throw stateError("GET_KUBECONFIG", "service", c.id, c.state, "cluster has no Kubernetes API");
+      const kubeconfig = ["READY", "RESIZING", "MAINTENANCE", "UPGRADING", "RECOVERABLE_ERROR"].includes(
+        c.state,
+      )
+        ? await ctx.p.runtime.kubeconfig(c.id)
+        : undefined;
+      if (kubeconfig === undefined)
+        throw stateError("GET_KUBECONFIG", "service", c.id, c.state, "cluster has no Kubernetes API");
       return { status: 200, body: { kubeconfig } };
     },
   }),
@@ -188,6 +294,9 @@ export const clusterRoutes: AnyRoute[] = [
     access: "user",
     scope: { kind: "vm" },
     params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: vmView(ctx.p, must(ctx.p.store.get("vm", ctx.params.id), "vm", ctx.params.id, "VmNotFound")) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: vmView(ctx.p, must(ctx.p.store.get("vm", ctx.params.id), "vm", ctx.params.id, "VmNotFound")),
+    }),
   }),
 ];

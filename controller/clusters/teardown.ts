@@ -10,15 +10,26 @@ export async function destroyClusterInRuntime(p: Platform, clusterId: string): P
 /** Deletes the cluster's VMs (quota back) and the cluster itself. Synchronous; call in a transaction. */
 export function releaseCluster(p: Platform, clusterId: string): void {
   const vms = clusterVms(p, clusterId);
-  releaseVms(p, vms.filter((vm) => !vm.replacesVmId));
-  releaseVms(p, vms.filter((vm) => vm.replacesVmId), false);
+  releaseVms(
+    p,
+    vms.filter((vm) => !vm.replacesVmId),
+  );
+  releaseVms(
+    p,
+    vms.filter((vm) => vm.replacesVmId),
+    false,
+  );
   p.store.delete("service", clusterId);
 }
 
 export const deleteCluster: OperationDef<Record<string, never>> = {
   operation: "DELETE_CLUSTER",
   steps: () => [
-    { name: "DELETE_KUBERNETES", async: true, run: ({ p, entityId }) => destroyClusterInRuntime(p, entityId) },
+    {
+      name: "DELETE_KUBERNETES",
+      async: true,
+      run: ({ p, entityId }) => destroyClusterInRuntime(p, entityId),
+    },
     { name: "DELETE_VMS", run: ({ p, entityId }) => releaseCluster(p, entityId) },
   ],
   onError: ({ p, entityId }, error) => {

@@ -49,7 +49,13 @@ async function upgradeOne(p: Platform, c: Cluster, old: Vm, version: string, sur
     const status = now.upgradeStatus;
     if (status) {
       const done = status.numNodesUpgraded + 1;
-      patchCluster(p, c.id, { upgradeStatus: { ...status, numNodesUpgraded: done, upgradeMessage: `Upgraded node ${old.name} (${done}/${status.totalNodes})` } });
+      patchCluster(p, c.id, {
+        upgradeStatus: {
+          ...status,
+          numNodesUpgraded: done,
+          upgradeMessage: `Upgraded node ${old.name} (${done}/${status.totalNodes})`,
+        },
+      });
     }
   });
 }
@@ -65,7 +71,9 @@ export const upgradeCluster: OperationDef<UpgradeInput> = {
         const c = loadCluster(p, entityId);
         const version = imageVersion(p, input.newImageId);
         const surge = surgeOf(c);
-        const old = clusterVms(p, entityId).filter((vm) => isNode(vm) && !vm.replacesVmId && vm.kubernetesVersion !== version);
+        const old = clusterVms(p, entityId).filter(
+          (vm) => isNode(vm) && !vm.replacesVmId && vm.kubernetesVersion !== version,
+        );
         for (const batch of batches(old, batchSize(surge))) {
           await Promise.all(batch.map((vm) => upgradeOne(p, c, vm, version, surge.maxSurge > 0)));
           if (p.engine.stopped) return;
@@ -77,20 +85,45 @@ export const upgradeCluster: OperationDef<UpgradeInput> = {
       run: ({ p, entityId, input }) => {
         const c = loadCluster(p, entityId);
         const version = imageVersion(p, input.newImageId);
-        for (const vm of clusterVms(p, entityId).filter((v) => !isNode(v))) p.store.put("vm", { ...vm, kubernetesVersion: version }, entityId);
+        for (const vm of clusterVms(p, entityId).filter((v) => !isNode(v)))
+          p.store.put("vm", { ...vm, kubernetesVersion: version }, entityId);
         // A replacement whose old VM is gone (crash between the two) is kept; the maintenance re-adds it if needed.
-        setVmsStarted(p, clusterVms(p, entityId).filter((v) => v.replacesVmId && !p.store.get("vm", v.replacesVmId)));
-        const status = c.upgradeStatus && { ...c.upgradeStatus, upgradeMessage: "Upgrade completed", upgradeResultMessage: `Upgraded to Kubernetes ${version}` };
+        setVmsStarted(
+          p,
+          clusterVms(p, entityId).filter((v) => v.replacesVmId && !p.store.get("vm", v.replacesVmId)),
+        );
+        const status = c.upgradeStatus && {
+          ...c.upgradeStatus,
+          upgradeMessage: "Upgrade completed",
+          upgradeResultMessage: `Upgraded to Kubernetes ${version}`,
+        };
         const ext = { ...c.extendedProperties, cluster_version: version };
-        patchCluster(p, entityId, { state: "READY", imageId: input.newImageId, extendedProperties: ext, errorReason: "", ...(status && { upgradeStatus: status }) });
+        patchCluster(p, entityId, {
+          state: "READY",
+          imageId: input.newImageId,
+          extendedProperties: ext,
+          errorReason: "",
+          ...(status && { upgradeStatus: status }),
+        });
       },
     },
   ],
   onError: ({ p, entityId }, error) => {
     const c = p.store.get("service", entityId);
     if (!c) return;
-    releaseVms(p, clusterVms(p, entityId).filter((vm) => vm.replacesVmId), false);
-    const status = c.upgradeStatus && { ...c.upgradeStatus, upgradeResultMessage: `Upgrade failed: ${error.message}` };
-    patchCluster(p, entityId, { state: "RECOVERABLE_ERROR", errorReason: `${error.code}: ${error.message}`, ...(status && { upgradeStatus: status }) });
+    releaseVms(
+      p,
+      clusterVms(p, entityId).filter((vm) => vm.replacesVmId),
+      false,
+    );
+    const status = c.upgradeStatus && {
+      ...c.upgradeStatus,
+      upgradeResultMessage: `Upgrade failed: ${error.message}`,
+    };
+    patchCluster(p, entityId, {
+      state: "RECOVERABLE_ERROR",
+      errorReason: `${error.code}: ${error.message}`,
+      ...(status && { upgradeStatus: status }),
+    });
   },
 };

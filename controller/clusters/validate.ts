@@ -21,7 +21,9 @@ export interface ClusterBody {
 }
 
 /** Problems of extendedProperties (number_of_masters 1/3/5, etcds 1..5, surge, container_network). */
-export function extendedPropertiesProblem(ext: Record<string, string>): { property: string; problem: string; value: string } | undefined {
+export function extendedPropertiesProblem(
+  ext: Record<string, string>,
+): { property: string; problem: string; value: string } | undefined {
   const check = (key: string, ok: (n: number) => boolean, problem: string) => {
     const v = ext[key];
     if (v === undefined || (/^\d+$/.test(v) && ok(Number(v)))) return undefined;
@@ -37,9 +39,15 @@ export function extendedPropertiesProblem(ext: Record<string, string>): { proper
     check("max_surge", (n) => n <= 100, "must be an integer from 0 to 100") ??
     check("max_unavailable", (n) => n <= 100, "must be an integer from 0 to 100") ??
     (surge === 0 && unavailable === 0
-      ? { property: "extendedProperties.max_unavailable", problem: "must be at least 1 when max_surge is 0", value: "0" }
+      ? {
+          property: "extendedProperties.max_unavailable",
+          problem: "must be at least 1 when max_surge is 0",
+          value: "0",
+        }
       : undefined) ??
-    (netProblem && !netProblem.ok ? { property: "extendedProperties.container_network", problem: netProblem.problem, value: net ?? "" } : undefined)
+    (netProblem && !netProblem.ok
+      ? { property: "extendedProperties.container_network", problem: netProblem.problem, value: net ?? "" }
+      : undefined)
   );
 }
 
@@ -51,13 +59,19 @@ function checkFlavor(p: Platform, property: string, name: string, kind: "vm" | "
 
 function checkPlacementRefs(p: Platform, project: Project, b: ClusterBody): void {
   const network = b.networkId ? p.store.get("network", b.networkId) : undefined;
-  if (b.networkId && network?.projectId !== project.id) throw invalidEntity("networkId", "must be a network of the project", b.networkId);
+  if (b.networkId && network?.projectId !== project.id)
+    throw invalidEntity("networkId", "must be a network of the project", b.networkId);
   const subnet = b.subnetId ? p.store.get("subnet", b.subnetId) : undefined;
   if (b.subnetId && (subnet?.projectId !== project.id || (network && subnet.networkId !== network.id))) {
-    throw invalidEntity("subnetId", "must be a subnet of the project (and of networkId when given)", b.subnetId);
+    throw invalidEntity(
+      "subnetId",
+      "must be a subnet of the project (and of networkId when given)",
+      b.subnetId,
+    );
   }
   const pool = b.storagePoolId ? p.store.get("storage-pool", b.storagePoolId) : undefined;
-  if (b.storagePoolId && pool?.state !== "READY") throw invalidEntity("storagePoolId", "must be a READY storage pool", b.storagePoolId);
+  if (b.storagePoolId && pool?.state !== "READY")
+    throw invalidEntity("storagePoolId", "must be a READY storage pool", b.storagePoolId);
 }
 
 /** Checks a create request and builds the CREATING cluster. */
@@ -67,7 +81,11 @@ export function newCluster(p: Platform, project: Project, b: ClusterBody): Clust
   if (!configured) throw new ApiError(400, "SpecInvalid", `no service configuration exists for ${b.type}`);
   const imageId = b.imageId ?? configured;
   if (!p.store.get("image", imageId)) throw invalidEntity("imageId", "must be the id of an image", imageId);
-  const flavors = { master: b.masterVmFlavor ?? "cluster-master-vm", other: b.workerVmFlavor ?? "cluster-other-vm", disk: b.diskFlavor ?? "cluster-vm-disk" };
+  const flavors = {
+    master: b.masterVmFlavor ?? "cluster-master-vm",
+    other: b.workerVmFlavor ?? "cluster-other-vm",
+    disk: b.diskFlavor ?? "cluster-vm-disk",
+  };
   checkFlavor(p, "masterVmFlavor", flavors.master, "vm");
   checkFlavor(p, "workerVmFlavor", flavors.other, "vm");
   checkFlavor(p, "diskFlavor", flavors.disk, "ephemeral-disk");

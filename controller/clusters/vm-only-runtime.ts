@@ -30,7 +30,10 @@ export class VmOnlyRuntime implements ClusterRuntime {
   async nodeStates(clusterId: string): Promise<Map<string, NodeState>> {
     const states = new Map<string, NodeState>();
     for (const n of this.cluster(clusterId).values()) {
-      states.set(n.name, { ready: !this.unhealthyHosts.has(n.hostId), unschedulable: this.cordoned.has(n.name) });
+      states.set(n.name, {
+        ready: !this.unhealthyHosts.has(n.hostId),
+        unschedulable: this.cordoned.has(n.name),
+      });
     }
     return states;
   }

@@ -51,8 +51,14 @@ export function cloudHostSlots(p: Platform, excludeHostIds: string[] = []): Host
 
 function poolFreeGb(p: Platform, poolId: string): number {
   const pool = must(p.store.get("storage-pool", poolId), "storage-pool", poolId, "StoragePoolNotFound");
-  const vmGb = p.store.list("vm").filter((v) => v.datastoreId === pool.datastoreId).reduce((a, v) => a + v.diskGb, 0);
-  const diskGb = p.store.list("disk").filter((d) => d.datastoreId === pool.datastoreId).reduce((a, d) => a + d.capacityGb, 0);
+  const vmGb = p.store
+    .list("vm")
+    .filter((v) => v.datastoreId === pool.datastoreId)
+    .reduce((a, v) => a + v.diskGb, 0);
+  const diskGb = p.store
+    .list("disk")
+    .filter((d) => d.datastoreId === pool.datastoreId)
+    .reduce((a, d) => a + d.capacityGb, 0);
   return pool.capacityGb - vmGb - diskGb;
 }
 
@@ -88,7 +94,12 @@ export function placeVms(p: Platform, c: Cluster, wanted: NewVm[], opts: PlaceOp
   if (pool) {
     const need = sizes.reduce((a, s) => a + s.diskGb, 0);
     const free = poolFreeGb(p, pool.id);
-    if (need > free) throw new ApiError(400, "NotEnoughDatastoreCapacity", `storage pool ${pool.name} has ${free} GB free, ${need} GB needed`);
+    if (need > free)
+      throw new ApiError(
+        400,
+        "NotEnoughDatastoreCapacity",
+        `storage pool ${pool.name} has ${free} GB free, ${need} GB needed`,
+      );
   }
   if (opts.chargeQuota) reserveQuota(p, c.projectId, sumCosts(sizes.map((s) => s.cost)));
   return wanted.map((w, i) => {

@@ -32,7 +32,8 @@ export function hostUsage(p: Platform, host: Host, excludePoolId?: string): Capa
     usage.memoryMb += vm.memoryMb;
     if (vm.datastoreId === host.datastoreId) usage.datastoreGb += vm.diskGb;
   }
-  for (const d of p.store.list("disk")) if (d.datastoreId === host.datastoreId) usage.datastoreGb += d.capacityGb;
+  for (const d of p.store.list("disk"))
+    if (d.datastoreId === host.datastoreId) usage.datastoreGb += d.capacityGb;
   for (const pool of p.store.list("storage-pool")) {
     if (pool.id === excludePoolId || pool.state === "ERROR" || !pool.hostIds.includes(host.id)) continue;
     usage.datastoreGb += poolShareGb(pool.capacityGb, pool.failuresToTolerate, pool.hostIds.length);

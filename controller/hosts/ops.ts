@@ -22,15 +22,25 @@ export const createHost: OperationDef<{ address: string }> = {
     {
       name: "CHECK_HOST",
       run: ({ p, input, entityId }) => {
-        const other = p.store.list("host").find((h) => h.address === input.address && h.id !== entityId && h.state !== "DELETED");
-        if (other) throw new ApiError(400, "DuplicateHost", `host ${input.address} already exists as ${other.id}`, { hostId: other.id });
+        const other = p.store
+          .list("host")
+          .find((h) => h.address === input.address && h.id !== entityId && h.state !== "DELETED");
+        if (other)
+          throw new ApiError(400, "DuplicateHost", `host ${input.address} already exists as ${other.id}`, {
+            hostId: other.id,
+          });
       },
     },
     {
       name: "PROVISION_HOST",
       run: ({ p, entityId }) => {
         const h = host(p, entityId);
-        const ds = { id: h.datastoreId, name: `datastore-${h.address}`, type: "LOCAL_VMFS" as const, tags: ["LOCAL_VMFS"] };
+        const ds = {
+          id: h.datastoreId,
+          name: `datastore-${h.address}`,
+          type: "LOCAL_VMFS" as const,
+          tags: ["LOCAL_VMFS"],
+        };
         p.store.put("datastore", { ...ds, hostIds: [h.id], createdTime: Date.now() });
         p.store.put("host", { ...h, state: "READY" });
       },
@@ -45,13 +55,23 @@ export const createHost: OperationDef<{ address: string }> = {
 export const provisionHost: OperationDef<Record<string, never>> = {
   operation: "PROVISION_HOST",
   steps: () => [
-    { name: "PROVISION_HOST", async: true, run: ({ p, entityId }) => p.runtime.setHostHealth(entityId, true) },
+    {
+      name: "PROVISION_HOST",
+      async: true,
+      run: ({ p, entityId }) => p.runtime.setHostHealth(entityId, true),
+    },
     {
       name: "MARK_READY",
       run: ({ p, entityId }) => {
         const h = host(p, entityId);
-        const ds = { id: h.datastoreId, name: `datastore-${h.address}`, type: "LOCAL_VMFS" as const, tags: ["LOCAL_VMFS"] };
-        if (!p.store.get("datastore", h.datastoreId)) p.store.put("datastore", { ...ds, hostIds: [h.id], createdTime: Date.now() });
+        const ds = {
+          id: h.datastoreId,
+          name: `datastore-${h.address}`,
+          type: "LOCAL_VMFS" as const,
+          tags: ["LOCAL_VMFS"],
+        };
+        if (!p.store.get("datastore", h.datastoreId))
+          p.store.put("datastore", { ...ds, hostIds: [h.id], createdTime: Date.now() });
         setHostState(p, entityId, "READY");
       },
     },
@@ -59,7 +79,11 @@ export const provisionHost: OperationDef<Record<string, never>> = {
 };
 
 /** A one-step state change; `check` runs in the step (for rules that depend on what the host holds). */
-function transition(operation: string, to: HostState, check?: (p: Platform, h: Host) => void): OperationDef<Record<string, never>> {
+function transition(
+  operation: string,
+  to: HostState,
+  check?: (p: Platform, h: Host) => void,
+): OperationDef<Record<string, never>> {
   return {
     operation,
     steps: () => [
@@ -105,7 +129,8 @@ export const setAvailabilityZone: OperationDef<{ availabilityZoneId: string }> =
   steps: () => [
     {
       name: "SET_AVAILABILITY_ZONE",
-      run: ({ p, input, entityId }) => p.store.put("host", { ...host(p, entityId), availabilityZone: input.availabilityZoneId }),
+      run: ({ p, input, entityId }) =>
+        p.store.put("host", { ...host(p, entityId), availabilityZone: input.availabilityZoneId }),
     },
   ],
 };
@@ -115,6 +140,10 @@ export const failHost: OperationDef<Record<string, never>> = {
   operation: "FAIL_HOST",
   steps: () => [
     { name: "MARK_ERROR", run: ({ p, entityId }) => setHostState(p, entityId, "ERROR") },
-    { name: "NOTIFY_RUNTIME", async: true, run: ({ p, entityId }) => p.runtime.setHostHealth(entityId, false) },
+    {
+      name: "NOTIFY_RUNTIME",
+      async: true,
+      run: ({ p, entityId }) => p.runtime.setHostHealth(entityId, false),
+    },
   ],
 };

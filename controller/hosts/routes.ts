@@ -104,7 +104,8 @@ const hostBody = object(
 const zoneBody = {
   schema: object({ availabilityZoneId: { type: "string", minLength: 1 } }, ["availabilityZoneId"]),
   check: (p: Platform, b: { availabilityZoneId: string }) => {
-    if (!p.store.get("zone", b.availabilityZoneId)) throw new ApiError(404, "ZoneNotFound", `zone ${b.availabilityZoneId} not found`);
+    if (!p.store.get("zone", b.availabilityZoneId))
+      throw new ApiError(404, "ZoneNotFound", `zone ${b.availabilityZoneId} not found`);
   },
 };
 
@@ -134,7 +135,11 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
           (q) =>
             ctx.p.store
               .list("host")
-              .filter((h) => (q.state === undefined || h.state === q.state) && (q.usageTag === undefined || h.usageTags.includes(String(q.usageTag)))),
+              .filter(
+                (h) =>
+                  (q.state === undefined || h.state === q.state) &&
+                  (q.usageTag === undefined || h.usageTags.includes(String(q.usageTag))),
+              ),
           (h) => hostView(ctx.p, h),
         ),
     }),
@@ -158,10 +163,15 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
       params: idParams("id"),
       handler: (ctx) => {
         const h = loadHost(ctx.p, ctx.params.id);
-        if (!["NOT_PROVISIONED", "MAINTENANCE", "ERROR"].includes(h.state)) throw stateError("DELETE_HOST", "host", h.id, h.state);
+        if (!["NOT_PROVISIONED", "MAINTENANCE", "ERROR"].includes(h.state))
+          throw stateError("DELETE_HOST", "host", h.id, h.state);
         const pool = ctx.p.store.list("storage-pool").find((sp) => sp.hostIds.includes(h.id));
         if (pool) throw invalidEntity("id", `is a member of storage pool ${pool.name}`, h.id);
-        const task = ctx.p.engine.submit(ops.deleteHost, { entity: { kind: "host", id: h.id }, input: {}, tenantId: null });
+        const task = ctx.p.engine.submit(ops.deleteHost, {
+          entity: { kind: "host", id: h.id },
+          input: {},
+          tenantId: null,
+        });
         return taskReply(ctx, task);
       },
     }),
@@ -176,19 +186,37 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
       query: listQuery,
       handler: (ctx) => {
         loadHost(ctx.p, ctx.params.id);
-        return listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ops.vmsOnHost(ctx.p, ctx.params.id), (vm) => vmView(ctx.p, vm));
+        return listReply(
+          ctx as RequestContext<unknown, ListQuery, unknown>,
+          () => ops.vmsOnHost(ctx.p, ctx.params.id),
+          (vm) => vmView(ctx.p, vm),
+        );
       },
     }),
     action("suspend", "suspendHost", ops.suspendHost, ["READY", "SUSPENDED"], 200),
     action("resume", "resumeHost", ops.resumeHost, ["SUSPENDED"], 200),
-    action("enter-maintenance", "enterHostMaintenance", ops.enterMaintenance, ["SUSPENDED", "MAINTENANCE"], 200),
+    action(
+      "enter-maintenance",
+      "enterHostMaintenance",
+      ops.enterMaintenance,
+      ["SUSPENDED", "MAINTENANCE"],
+      200,
+    ),
     action("exit-maintenance", "exitHostMaintenance", ops.exitMaintenance, ["MAINTENANCE"], 200),
     action("provision", "provisionHost", ops.provisionHost, ["NOT_PROVISIONED", "ERROR"], 202),
-    action("set_availability_zone", "setHostAvailabilityZone", ops.setAvailabilityZone, ["READY", "SUSPENDED", "MAINTENANCE", "NOT_PROVISIONED", "ERROR"], 200, zoneBody),
+    action(
+      "set_availability_zone",
+      "setHostAvailabilityZone",
+      ops.setAvailabilityZone,
+      ["READY", "SUSPENDED", "MAINTENANCE", "NOT_PROVISIONED", "ERROR"],
+      200,
+      zoneBody,
+    ),
     evacuateRoute(),
     entityTasksRoute("/v1/infrastructure/hosts/:id/tasks", "listHostTasks", "hosts", "admin"),
   ];
-  if (faults) routes.push(action("fail", "failHost", ops.failHost, ["READY", "SUSPENDED", "MAINTENANCE"], 200));
+  if (faults)
+    routes.push(action("fail", "failHost", ops.failHost, ["READY", "SUSPENDED", "MAINTENANCE"], 200));
   return routes;
 }
 
@@ -203,7 +231,8 @@ function evacuateRoute(): AnyRoute {
     params: idParams("id"),
     handler: (ctx) => {
       const h = loadHost(ctx.p, ctx.params.id);
-      if (!["SUSPENDED", "MAINTENANCE", "ERROR"].includes(h.state)) throw stateError("EVACUATE_HOST", "host", h.id, h.state);
+      if (!["SUSPENDED", "MAINTENANCE", "ERROR"].includes(h.state))
+        throw stateError("EVACUATE_HOST", "host", h.id, h.state);
       const clusters = [...new Set(ops.vmsOnHost(ctx.p, h.id).map((vm) => vm.clusterId))];
       const task = ctx.p.engine.submit(evacuateHost, {
         entity: { kind: "host", id: h.id },

@@ -8,7 +8,9 @@ import { inlineOp } from "../tasks/inline";
 import { zoneView } from "./views";
 
 export const createZone = inlineOp<Zone>("CREATE_AVAILABILITY_ZONE", (p, z) => p.store.put("zone", z));
-export const deleteZone = inlineOp<Record<string, never>>("DELETE_AVAILABILITY_ZONE", (p, _i, id) => p.store.delete("zone", id));
+export const deleteZone = inlineOp<Record<string, never>>("DELETE_AVAILABILITY_ZONE", (p, _i, id) =>
+  p.store.delete("zone", id),
+);
 export const zoneOperations = [createZone, deleteZone];
 
 export const zoneRoutes: AnyRoute[] = [
@@ -21,9 +23,20 @@ export const zoneRoutes: AnyRoute[] = [
     access: "admin",
     body: object({ name: nameSchema, tags: tagsSchema }, ["name"]),
     handler: (ctx) => {
-      if (ctx.p.store.list("zone").some((z) => z.name === ctx.body.name)) throw nameTaken("zone", ctx.body.name);
-      const zone: Zone = { id: newId(), name: ctx.body.name, state: "READY", tags: ctx.body.tags ?? [], createdTime: Date.now() };
-      const task = ctx.p.engine.submit(createZone, { entity: { kind: "availability-zone", id: zone.id }, input: zone, tenantId: null });
+      if (ctx.p.store.list("zone").some((z) => z.name === ctx.body.name))
+        throw nameTaken("zone", ctx.body.name);
+      const zone: Zone = {
+        id: newId(),
+        name: ctx.body.name,
+        state: "READY",
+        tags: ctx.body.tags ?? [],
+        createdTime: Date.now(),
+      };
+      const task = ctx.p.engine.submit(createZone, {
+        entity: { kind: "availability-zone", id: zone.id },
+        input: zone,
+        tenantId: null,
+      });
       return taskReply(ctx, task);
     },
   }),
@@ -35,7 +48,8 @@ export const zoneRoutes: AnyRoute[] = [
     tag: "zones",
     access: "admin",
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("zone"), zoneView),
+    handler: (ctx) =>
+      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("zone"), zoneView),
   }),
   route<{ id: string }>({
     method: "GET",
@@ -45,7 +59,10 @@ export const zoneRoutes: AnyRoute[] = [
     tag: "zones",
     access: "admin",
     params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: zoneView(must(ctx.p.store.get("zone", ctx.params.id), "zone", ctx.params.id, "ZoneNotFound")) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: zoneView(must(ctx.p.store.get("zone", ctx.params.id), "zone", ctx.params.id, "ZoneNotFound")),
+    }),
   }),
   route<{ id: string }>({
     method: "DELETE",
@@ -58,8 +75,19 @@ export const zoneRoutes: AnyRoute[] = [
     handler: (ctx) => {
       const zone = must(ctx.p.store.get("zone", ctx.params.id), "zone", ctx.params.id, "ZoneNotFound");
       const hosts = ctx.p.store.list("host").filter((h) => h.availabilityZone === zone.id).length;
-      if (hosts > 0) throw stateError("DELETE_AVAILABILITY_ZONE", "availability-zone", zone.id, zone.state, `used by ${hosts} host(s)`);
-      const task = ctx.p.engine.submit(deleteZone, { entity: { kind: "availability-zone", id: zone.id }, input: {}, tenantId: null });
+      if (hosts > 0)
+        throw stateError(
+          "DELETE_AVAILABILITY_ZONE",
+          "availability-zone",
+          zone.id,
+          zone.state,
+          `used by ${hosts} host(s)`,
+        );
+      const task = ctx.p.engine.submit(deleteZone, {
+        entity: { kind: "availability-zone", id: zone.id },
+        input: {},
+        tenantId: null,
+      });
       return taskReply(ctx, task);
     },
   }),

@@ -33,7 +33,8 @@ export class PageStore {
 
   load(token: string): Page {
     const page = this.pages.get(token);
-    if (!page || page.expires < Date.now()) throw new ApiError(404, "PageExpired", `page ${token} has expired`);
+    if (!page || page.expires < Date.now())
+      throw new ApiError(404, "PageExpired", `page ${token} has expired`);
     return page;
   }
 }
@@ -63,7 +64,11 @@ export function listReply<T>(
   const q = start.query;
   const pageSize = q.pageSize ?? MAX_PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new ApiError(400, "InvalidPageSize", `pageSize must be between 1 and ${MAX_PAGE_SIZE} (was ${pageSize})`);
+    throw new ApiError(
+      400,
+      "InvalidPageSize",
+      `pageSize must be between 1 and ${MAX_PAGE_SIZE} (was ${pageSize})`,
+    );
   }
   const all = compute(q).filter((item) => matchesNameAndTags(item as Listable, q));
   const items = all.slice(start.offset, start.offset + pageSize);
@@ -72,5 +77,8 @@ export function listReply<T>(
   const prevOffset = start.offset - pageSize;
   const prev = start.offset > 0 ? pages.save({ query: q, offset: Math.max(0, prevOffset) }) : undefined;
   const link = (token: string | undefined) => (token ? `${ctx.path}?pageLink=${token}` : null);
-  return { status: 200, body: { items: items.map(view), nextPageLink: link(next), previousPageLink: link(prev) } };
+  return {
+    status: 200,
+    body: { items: items.map(view), nextPageLink: link(next), previousPageLink: link(prev) },
+  };
 }

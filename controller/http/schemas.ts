@@ -4,7 +4,10 @@ import type { JsonSchema } from "./route";
 export const NAME_PATTERN = "^[a-zA-Z][a-zA-Z0-9-]*$";
 export const nameSchema: JsonSchema = { type: "string", minLength: 1, maxLength: 63, pattern: NAME_PATTERN };
 export const stringArray: JsonSchema = { type: "array", items: { type: "string" } };
-export const tagsSchema: JsonSchema = { type: "array", items: { type: "string", minLength: 1, maxLength: 255 } };
+export const tagsSchema: JsonSchema = {
+  type: "array",
+  items: { type: "string", minLength: 1, maxLength: 255 },
+};
 export const stringMap: JsonSchema = { type: "object", additionalProperties: { type: "string" } };
 
 export function idParams(...names: string[]): JsonSchema {

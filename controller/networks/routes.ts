@@ -34,11 +34,25 @@ function step<I>(operation: string, run: (p: Platform, input: I, id: string) => 
   return { operation, steps: () => [{ name: operation, run: (ctx) => run(ctx.p, ctx.input, ctx.entityId) }] };
 }
 
-export const createNetwork = step<Record<string, never>>("CREATE_NETWORK", (p, _i, id) => saveNetwork(p, { ...loadNetwork(p, id), state: "READY" }));
-export const updateNetwork = step<{ name?: string; description?: string }>("UPDATE_NETWORK", (p, input, id) => saveNetwork(p, { ...loadNetwork(p, id), ...input }));
-export const updateSecurityPolicy = step<SecurityPolicy>("UPDATE_SECURITY_POLICY", (p, input, id) => saveNetwork(p, { ...loadNetwork(p, id), securityPolicy: input }));
-export const deleteNetwork = step<Record<string, never>>("DELETE_NETWORK", (p, _i, id) => deleteNetworkNow(p, id));
-export const networkOperations = [createNetwork, updateNetwork, updateSecurityPolicy, deleteNetwork, ...subnetOperations];
+export const createNetwork = step<Record<string, never>>("CREATE_NETWORK", (p, _i, id) =>
+  saveNetwork(p, { ...loadNetwork(p, id), state: "READY" }),
+);
+export const updateNetwork = step<{ name?: string; description?: string }>("UPDATE_NETWORK", (p, input, id) =>
+  saveNetwork(p, { ...loadNetwork(p, id), ...input }),
+);
+export const updateSecurityPolicy = step<SecurityPolicy>("UPDATE_SECURITY_POLICY", (p, input, id) =>
+  saveNetwork(p, { ...loadNetwork(p, id), securityPolicy: input }),
+);
+export const deleteNetwork = step<Record<string, never>>("DELETE_NETWORK", (p, _i, id) =>
+  deleteNetworkNow(p, id),
+);
+export const networkOperations = [
+  createNetwork,
+  updateNetwork,
+  updateSecurityPolicy,
+  deleteNetwork,
+  ...subnetOperations,
+];
 
 function checkPolicy(policy: SecurityPolicy | undefined, base: string): void {
   const problem = policy ? securityPolicyProblems(policy, base)[0] : undefined;
@@ -76,7 +90,10 @@ function create(ctx: RequestContext<{ id: string }, unknown, NetworkBody>) {
 
 function submitOn<I>(ctx: RequestContext<{ id: string }, unknown, unknown>, def: OperationDef<I>, input: I) {
   const n = loadNetwork(ctx.p, ctx.params.id);
-  return taskReply(ctx, ctx.p.engine.submit(def, { entity: { kind: "network", id: n.id }, input, tenantId: n.tenantId }));
+  return taskReply(
+    ctx,
+    ctx.p.engine.submit(def, { entity: { kind: "network", id: n.id }, input, tenantId: n.tenantId }),
+  );
 }
 
 export const networkRoutes: AnyRoute[] = [
@@ -90,7 +107,13 @@ export const networkRoutes: AnyRoute[] = [
     scope: { kind: "project" },
     params: idParams("id"),
     body: object(
-      { name: nameSchema, privateIpCidr: { type: "string" }, description: { type: "string" }, securityPolicy: securityPolicySchema, tags: tagsSchema },
+      {
+        name: nameSchema,
+        privateIpCidr: { type: "string" },
+        description: { type: "string" },
+        securityPolicy: securityPolicySchema,
+        tags: tagsSchema,
+      },
       ["name"],
     ),
     handler: create,
@@ -105,7 +128,12 @@ export const networkRoutes: AnyRoute[] = [
     scope: { kind: "project" },
     params: idParams("id"),
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("network", ctx.params.id), networkView),
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("network", ctx.params.id),
+        networkView,
+      ),
   }),
   route<{ id: string }>({
     method: "GET",
@@ -131,7 +159,8 @@ export const networkRoutes: AnyRoute[] = [
     handler: (ctx) => {
       const n = loadNetwork(ctx.p, ctx.params.id);
       const name = ctx.body.name;
-      if (name && name !== n.name && ctx.p.store.list("network", n.projectId).some((o) => o.name === name)) throw nameTaken("network", name);
+      if (name && name !== n.name && ctx.p.store.list("network", n.projectId).some((o) => o.name === name))
+        throw nameTaken("network", name);
       return submitOn(ctx, updateNetwork, ctx.body);
     },
   }),

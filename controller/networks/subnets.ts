@@ -32,11 +32,16 @@ function step<I>(operation: string, run: (p: Platform, input: I, id: string) => 
   return { operation, steps: () => [{ name: operation, run: (ctx) => run(ctx.p, ctx.input, ctx.entityId) }] };
 }
 
-export const createSubnet = step<Record<string, never>>("CREATE_SUBNET", (p, _i, id) => save(p, { ...loadSubnet(p, id), state: "READY" }));
-export const updateSubnet = step<{ name?: string; description?: string; dnsServerAddresses?: string[] }>("UPDATE_SUBNET", (p, input, id) =>
-  save(p, { ...loadSubnet(p, id), ...input }),
+export const createSubnet = step<Record<string, never>>("CREATE_SUBNET", (p, _i, id) =>
+  save(p, { ...loadSubnet(p, id), state: "READY" }),
 );
-export const deleteSubnet = step<Record<string, never>>("DELETE_SUBNET", (p, _i, id) => p.store.delete("subnet", id));
+export const updateSubnet = step<{ name?: string; description?: string; dnsServerAddresses?: string[] }>(
+  "UPDATE_SUBNET",
+  (p, input, id) => save(p, { ...loadSubnet(p, id), ...input }),
+);
+export const deleteSubnet = step<Record<string, never>>("DELETE_SUBNET", (p, _i, id) =>
+  p.store.delete("subnet", id),
+);
 export const subnetOperations = [createSubnet, updateSubnet, deleteSubnet];
 
 function create(ctx: RequestContext<{ id: string }, unknown, SubnetBody>) {
@@ -73,7 +78,10 @@ function create(ctx: RequestContext<{ id: string }, unknown, SubnetBody>) {
 
 function submitOn<I>(ctx: RequestContext<{ id: string }, unknown, unknown>, def: OperationDef<I>, input: I) {
   const s = loadSubnet(ctx.p, ctx.params.id);
-  return taskReply(ctx, ctx.p.engine.submit(def, { entity: { kind: "subnet", id: s.id }, input, tenantId: s.tenantId }));
+  return taskReply(
+    ctx,
+    ctx.p.engine.submit(def, { entity: { kind: "subnet", id: s.id }, input, tenantId: s.tenantId }),
+  );
 }
 
 const subnetScope = { kind: "subnet" as const };
@@ -111,7 +119,12 @@ export const subnetRoutes: AnyRoute[] = [
     scope: { kind: "network" },
     params: idParams("id"),
     query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("subnet", ctx.params.id), subnetView),
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("subnet", ctx.params.id),
+        subnetView,
+      ),
   }),
   route<{ id: string }>({
     method: "GET",
@@ -124,7 +137,11 @@ export const subnetRoutes: AnyRoute[] = [
     params: idParams("id"),
     handler: (ctx) => ({ status: 200, body: subnetView(loadSubnet(ctx.p, ctx.params.id)) }),
   }),
-  route<{ id: string }, Record<string, unknown>, { name?: string; description?: string; dnsServerAddresses?: string[] }>({
+  route<
+    { id: string },
+    Record<string, unknown>,
+    { name?: string; description?: string; dnsServerAddresses?: string[] }
+  >({
     method: "PATCH",
     url: "/v1/subnets/:id",
     operationId: "updateSubnet",

@@ -32,12 +32,19 @@ export function diskView(d: Disk) {
 /** The datastore a disk goes to: the affinity's pool or datastore, else the local one with most room. */
 function chooseDatastore(p: Platform, d: Disk): string {
   const pinned = d.affinities.find((a) => a.kind === "storage-pool" || a.kind === "datastore");
-  if (pinned?.kind === "storage-pool") return must(p.store.get("storage-pool", pinned.id), "storage-pool", pinned.id, "StoragePoolNotFound").datastoreId;
-  if (pinned) return must(p.store.get("datastore", pinned.id), "datastore", pinned.id, "DatastoreNotFound").id;
-  const hosts = p.store.list("host").filter((h) => h.state === "READY").map((h) => ({ h, free: freeCapacity(p, h).datastoreGb }));
+  if (pinned?.kind === "storage-pool")
+    return must(p.store.get("storage-pool", pinned.id), "storage-pool", pinned.id, "StoragePoolNotFound")
+      .datastoreId;
+  if (pinned)
+    return must(p.store.get("datastore", pinned.id), "datastore", pinned.id, "DatastoreNotFound").id;
+  const hosts = p.store
+    .list("host")
+    .filter((h) => h.state === "READY")
+    .map((h) => ({ h, free: freeCapacity(p, h).datastoreGb }));
   hosts.sort((a, b) => b.free - a.free);
   const best = hosts[0];
-  if (!best || best.free < d.capacityGb) throw new ApiError(400, "NotEnoughDatastoreCapacity", `no datastore has ${d.capacityGb} GB free`);
+  if (!best || best.free < d.capacityGb)
+    throw new ApiError(400, "NotEnoughDatastoreCapacity", `no datastore has ${d.capacityGb} GB free`);
   return best.h.datastoreId;
 }
 
@@ -57,10 +64,18 @@ export const createDisk: OperationDef<Record<string, never>> = {
         const d = loadDisk(p, entityId);
         const datastoreId = chooseDatastore(p, d);
         const free = datastoreFreeGb(p, datastoreId);
-        if (free < d.capacityGb) throw new ApiError(400, "NotEnoughDatastoreCapacity", `datastore ${datastoreId} has ${free} GB free, ${d.capacityGb} GB needed`);
+        if (free < d.capacityGb)
+          throw new ApiError(
+            400,
+            "NotEnoughDatastoreCapacity",
+            `datastore ${datastoreId} has ${free} GB free, ${d.capacityGb} GB needed`,
+          );
         const type = p.store.get("datastore", datastoreId)?.type ?? "LOCAL_VMFS";
         const flavor = p.store.list("flavor").find((f) => f.name === d.flavor);
-        const sized = [{ key: "persistent-disk.capacity", value: d.capacityGb, unit: "GB" as const }, { key: `storage.${type}`, value: d.capacityGb, unit: "GB" as const }];
+        const sized = [
+          { key: "persistent-disk.capacity", value: d.capacityGb, unit: "GB" as const },
+          { key: `storage.${type}`, value: d.capacityGb, unit: "GB" as const },
+        ];
         const cost = sumCosts([flavor?.cost ?? [], sized]);
         reserveQuota(p, d.projectId, cost);
         p.store.put("disk", { ...d, datastoreId, cost, state: "DETACHED" }, d.projectId);
@@ -87,27 +102,48 @@ function create(ctx: RequestContext<{ id: string }, unknown, DiskBody>) {
     throw invalidEntity("flavor", "must name a persistent-disk flavor", b.flavor);
   }
   const disk: Disk = {
-    id: newId(), name: b.name, flavor: b.flavor, capacityGb: b.capacityGb, projectId: project.id, tenantId: project.tenantId,
-    datastoreId: "", affinities: b.affinities ?? [], state: "CREATING", tags: b.tags ?? [], cost: [], createdTime: Date.now(),
+    id: newId(),
+    name: b.name,
+    flavor: b.flavor,
+    capacityGb: b.capacityGb,
+    projectId: project.id,
+    tenantId: project.tenantId,
+    datastoreId: "",
+    affinities: b.affinities ?? [],
+    state: "CREATING",
+    tags: b.tags ?? [],
+    cost: [],
+    createdTime: Date.now(),
   };
   const task = p.engine.submit(createDisk, {
-    entity: { kind: "persistent-disk", id: disk.id }, input: {}, tenantId: project.tenantId, prepare: () => p.store.put("disk", disk, project.id),
+    entity: { kind: "persistent-disk", id: disk.id },
+    input: {},
+    tenantId: project.tenantId,
+    prepare: () => p.store.put("disk", disk, project.id),
   });
   return taskReply(ctx, task);
 }
 
 export const diskRoutes: AnyRoute[] = [
   route<{ id: string }, Record<string, unknown>, DiskBody>({
-    method: "POST", url: "/v1/projects/:id/disks", operationId: "createDisk",
-    summary: "Create a persistent disk (affinity kind storage-pool or datastore pins its placement)", tag: "disks",
-    access: "user", scope: { kind: "project" }, params: idParams("id"),
+    method: "POST",
+    url: "/v1/projects/:id/disks",
+    operationId: "createDisk",
+    summary: "Create a persistent disk (affinity kind storage-pool or datastore pins its placement)",
+    tag: "disks",
+    access: "user",
+    scope: { kind: "project" },
+    params: idParams("id"),
     body: object(
       {
         name: nameSchema,
         kind: { type: "string", enum: ["persistent-disk"] },
         flavor: { type: "string" },
         capacityGb: { type: "integer", minimum: 1 },
-        affinities: { type: "array", items: object({ kind: { type: "string" }, id: { type: "string" } }, ["kind", "id"]) },
+        affinities: {
+          type: "array",
+          items: object({ kind: { type: "string" }, id: { type: "string" } }, ["kind", "id"]),
+        },
         tags: tagsSchema,
       },
       ["name", "kind", "flavor", "capacityGb"],
@@ -115,22 +151,50 @@ export const diskRoutes: AnyRoute[] = [
     handler: create,
   }),
   route<{ id: string }, ListQuery>({
-    method: "GET", url: "/v1/projects/:id/disks", operationId: "listDisks", summary: "Persistent disks of a project",
-    tag: "disks", access: "user", scope: { kind: "project" }, params: idParams("id"), query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("disk", ctx.params.id), diskView),
+    method: "GET",
+    url: "/v1/projects/:id/disks",
+    operationId: "listDisks",
+    summary: "Persistent disks of a project",
+    tag: "disks",
+    access: "user",
+    scope: { kind: "project" },
+    params: idParams("id"),
+    query: listQuery,
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("disk", ctx.params.id),
+        diskView,
+      ),
   }),
   route<{ id: string }>({
-    method: "GET", url: "/v1/disks/:id", operationId: "getDisk", summary: "One persistent disk",
-    tag: "disks", access: "user", scope: { kind: "disk" }, params: idParams("id"),
+    method: "GET",
+    url: "/v1/disks/:id",
+    operationId: "getDisk",
+    summary: "One persistent disk",
+    tag: "disks",
+    access: "user",
+    scope: { kind: "disk" },
+    params: idParams("id"),
     handler: (ctx) => ({ status: 200, body: diskView(loadDisk(ctx.p, ctx.params.id)) }),
   }),
   route<{ id: string }>({
-    method: "DELETE", url: "/v1/disks/:id", operationId: "deleteDisk", summary: "Delete a disk that is not attached",
-    tag: "disks", access: "user", scope: { kind: "disk" }, params: idParams("id"),
+    method: "DELETE",
+    url: "/v1/disks/:id",
+    operationId: "deleteDisk",
+    summary: "Delete a disk that is not attached",
+    tag: "disks",
+    access: "user",
+    scope: { kind: "disk" },
+    params: idParams("id"),
     handler: (ctx) => {
       const d = loadDisk(ctx.p, ctx.params.id);
       if (d.state === "ATTACHED") throw stateError("DELETE_DISK", "persistent-disk", d.id, d.state);
-      const task = ctx.p.engine.submit(deleteDisk, { entity: { kind: "persistent-disk", id: d.id }, input: {}, tenantId: d.tenantId });
+      const task = ctx.p.engine.submit(deleteDisk, {
+        entity: { kind: "persistent-disk", id: d.id },
+        input: {},
+        tenantId: d.tenantId,
+      });
       return taskReply(ctx, task);
     },
   }),

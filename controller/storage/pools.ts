@@ -20,15 +20,21 @@ export function poolView(p: Platform, sp: StoragePool) {
 
 /** Failures to tolerate need 2 * ftt + 1 member hosts, each READY or MAINTENANCE. Pure check on states. */
 export function membersProblem(hostStates: (string | undefined)[], ftt: number): string | undefined {
-  if (hostStates.length < 2 * ftt + 1) return `must hold at least ${2 * ftt + 1} hosts for failuresToTolerate ${ftt}`;
+  if (hostStates.length < 2 * ftt + 1)
+    return `must hold at least ${2 * ftt + 1} hosts for failuresToTolerate ${ftt}`;
   if (hostStates.some((s) => s === undefined)) return "must name existing hosts";
-  if (hostStates.some((s) => s !== "READY" && s !== "MAINTENANCE")) return "must name hosts in state READY or MAINTENANCE";
+  if (hostStates.some((s) => s !== "READY" && s !== "MAINTENANCE"))
+    return "must name hosts in state READY or MAINTENANCE";
   return undefined;
 }
 
 function checkMembers(p: Platform, hostIds: string[], ftt: number): void {
-  if (new Set(hostIds).size !== hostIds.length) throw invalidEntity("hostIds", "must not repeat a host", hostIds);
-  const problem = membersProblem(hostIds.map((id) => p.store.get("host", id)?.state), ftt);
+  if (new Set(hostIds).size !== hostIds.length)
+    throw invalidEntity("hostIds", "must not repeat a host", hostIds);
+  const problem = membersProblem(
+    hostIds.map((id) => p.store.get("host", id)?.state),
+    ftt,
+  );
   if (problem) throw invalidEntity("hostIds", problem, hostIds);
 }
 
@@ -37,7 +43,12 @@ function checkRoom(p: Platform, sp: StoragePool): void {
   const share = poolShareGb(sp.capacityGb, sp.failuresToTolerate, sp.hostIds.length);
   for (const id of sp.hostIds) {
     const free = freeCapacity(p, must(p.store.get("host", id), "host", id), sp.id).datastoreGb;
-    if (free < share) throw new ApiError(400, "NotEnoughDatastoreCapacity", `host ${id} has ${free} GB free, the pool needs ${share} GB on it`);
+    if (free < share)
+      throw new ApiError(
+        400,
+        "NotEnoughDatastoreCapacity",
+        `host ${id} has ${free} GB free, the pool needs ${share} GB on it`,
+      );
   }
 }
 
@@ -52,8 +63,18 @@ function poolOp<I>(operation: string, apply: (sp: StoragePool, input: I) => Stor
           checkRoom(p, next);
           p.store.put("storage-pool", { ...next, state: "READY" });
           const ds = p.store.get("datastore", next.datastoreId);
-          const base = { id: next.datastoreId, name: next.name, type: "VSAN" as const, tags: ["VSAN"], storagePoolId: next.id };
-          p.store.put("datastore", { ...base, hostIds: next.hostIds, createdTime: ds?.createdTime ?? Date.now() });
+          const base = {
+            id: next.datastoreId,
+            name: next.name,
+            type: "VSAN" as const,
+            tags: ["VSAN"],
+            storagePoolId: next.id,
+          };
+          p.store.put("datastore", {
+            ...base,
+            hostIds: next.hostIds,
+            createdTime: ds?.createdTime ?? Date.now(),
+          });
         },
       },
     ],
@@ -65,8 +86,14 @@ function poolOp<I>(operation: string, apply: (sp: StoragePool, input: I) => Stor
 }
 
 export const createPool = poolOp<Record<string, never>>("CREATE_STORAGE_POOL", (sp) => sp);
-export const resizePool = poolOp<{ capacityGb: number }>("RESIZE_STORAGE_POOL", (sp, i) => ({ ...sp, capacityGb: i.capacityGb }));
-export const setPoolHosts = poolOp<{ hostIds: string[] }>("SET_STORAGE_POOL_HOSTS", (sp, i) => ({ ...sp, hostIds: i.hostIds }));
+export const resizePool = poolOp<{ capacityGb: number }>("RESIZE_STORAGE_POOL", (sp, i) => ({
+  ...sp,
+  capacityGb: i.capacityGb,
+}));
+export const setPoolHosts = poolOp<{ hostIds: string[] }>("SET_STORAGE_POOL_HOSTS", (sp, i) => ({
+  ...sp,
+  hostIds: i.hostIds,
+}));
 export const deletePool: OperationDef<Record<string, never>> = {
   operation: "DELETE_STORAGE_POOL",
   steps: () => [
@@ -74,7 +101,8 @@ export const deletePool: OperationDef<Record<string, never>> = {
       name: "DELETE_STORAGE_POOL",
       run: ({ p, entityId }) => {
         const sp = loadPool(p, entityId);
-        for (const d of p.store.list("disk").filter((x) => x.datastoreId === sp.datastoreId)) deleteDiskNow(p, d.id);
+        for (const d of p.store.list("disk").filter((x) => x.datastoreId === sp.datastoreId))
+          deleteDiskNow(p, d.id);
         p.store.delete("datastore", sp.datastoreId);
         p.store.delete("storage-pool", sp.id);
       },
@@ -93,15 +121,26 @@ interface PoolBody {
 
 function create(ctx: RequestContext<unknown, unknown, PoolBody>) {
   const b = ctx.body;
-  if (ctx.p.store.list("storage-pool").some((sp) => sp.name === b.name)) throw nameTaken("storage-pool", b.name);
+  if (ctx.p.store.list("storage-pool").some((sp) => sp.name === b.name))
+    throw nameTaken("storage-pool", b.name);
   const ftt = b.failuresToTolerate ?? 0;
   checkMembers(ctx.p, b.hostIds, ftt);
   const sp: StoragePool = {
-    id: newId(), name: b.name, hostIds: b.hostIds, capacityGb: b.capacityGb, failuresToTolerate: ftt,
-    tags: b.tags ?? [], datastoreId: newId(), state: "CREATING", createdTime: Date.now(),
+    id: newId(),
+    name: b.name,
+    hostIds: b.hostIds,
+    capacityGb: b.capacityGb,
+    failuresToTolerate: ftt,
+    tags: b.tags ?? [],
+    datastoreId: newId(),
+    state: "CREATING",
+    createdTime: Date.now(),
   };
   const task = ctx.p.engine.submit(createPool, {
-    entity: { kind: "storage-pool", id: sp.id }, input: {}, tenantId: null, prepare: () => ctx.p.store.put("storage-pool", sp),
+    entity: { kind: "storage-pool", id: sp.id },
+    input: {},
+    tenantId: null,
+    prepare: () => ctx.p.store.put("storage-pool", sp),
   });
   return taskReply(ctx, task);
 }
@@ -113,7 +152,10 @@ function readyPool(p: Platform, id: string, op: string): StoragePool {
 }
 
 function submit<I>(ctx: RequestContext<{ id: string }, unknown, unknown>, def: OperationDef<I>, input: I) {
-  return taskReply(ctx, ctx.p.engine.submit(def, { entity: { kind: "storage-pool", id: ctx.params.id }, input, tenantId: null }));
+  return taskReply(
+    ctx,
+    ctx.p.engine.submit(def, { entity: { kind: "storage-pool", id: ctx.params.id }, input, tenantId: null }),
+  );
 }
 
 function poolDelete(ctx: RequestContext<{ id: string }, { force?: boolean }, unknown>) {
@@ -128,11 +170,14 @@ function poolDelete(ctx: RequestContext<{ id: string }, { force?: boolean }, unk
   return submit(ctx, deletePool, {});
 }
 
-
 export const poolRoutes: AnyRoute[] = [
   route<Record<string, string>, Record<string, unknown>, PoolBody>({
-    method: "POST", url: "/v1/infrastructure/storage-pools", operationId: "createStoragePool",
-    summary: "Create an elastic vSAN storage pool on member hosts (extension)", tag: "storage-pools", access: "admin",
+    method: "POST",
+    url: "/v1/infrastructure/storage-pools",
+    operationId: "createStoragePool",
+    summary: "Create an elastic vSAN storage pool on member hosts (extension)",
+    tag: "storage-pools",
+    access: "admin",
     body: object(
       {
         name: nameSchema,
@@ -146,29 +191,55 @@ export const poolRoutes: AnyRoute[] = [
     handler: create,
   }),
   route<Record<string, string>, ListQuery>({
-    method: "GET", url: "/v1/infrastructure/storage-pools", operationId: "listStoragePools", summary: "Storage pools",
-    tag: "storage-pools", access: "admin", query: listQuery,
-    handler: (ctx) => listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("storage-pool"), (sp) => poolView(ctx.p, sp)),
+    method: "GET",
+    url: "/v1/infrastructure/storage-pools",
+    operationId: "listStoragePools",
+    summary: "Storage pools",
+    tag: "storage-pools",
+    access: "admin",
+    query: listQuery,
+    handler: (ctx) =>
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("storage-pool"),
+        (sp) => poolView(ctx.p, sp),
+      ),
   }),
   route<{ id: string }>({
-    method: "GET", url: "/v1/infrastructure/storage-pools/:id", operationId: "getStoragePool", summary: "One storage pool",
-    tag: "storage-pools", access: "admin", params: idParams("id"),
+    method: "GET",
+    url: "/v1/infrastructure/storage-pools/:id",
+    operationId: "getStoragePool",
+    summary: "One storage pool",
+    tag: "storage-pools",
+    access: "admin",
+    params: idParams("id"),
     handler: (ctx) => ({ status: 200, body: poolView(ctx.p, loadPool(ctx.p, ctx.params.id)) }),
   }),
   route<{ id: string }, Record<string, unknown>, { capacityGb: number }>({
-    method: "POST", url: "/v1/infrastructure/storage-pools/:id/resize", operationId: "resizeStoragePool",
-    summary: "Grow or shrink the pool (never below what is used)", tag: "storage-pools", access: "admin", params: idParams("id"),
+    method: "POST",
+    url: "/v1/infrastructure/storage-pools/:id/resize",
+    operationId: "resizeStoragePool",
+    summary: "Grow or shrink the pool (never below what is used)",
+    tag: "storage-pools",
+    access: "admin",
+    params: idParams("id"),
     body: object({ capacityGb: { type: "integer", minimum: 1 } }, ["capacityGb"]),
     handler: (ctx) => {
       const sp = readyPool(ctx.p, ctx.params.id, "RESIZE_STORAGE_POOL");
       const used = datastoreUsedGb(ctx.p, sp.datastoreId);
-      if (ctx.body.capacityGb < used) throw invalidEntity("capacityGb", `must not be below used capacity ${used} GB`, ctx.body.capacityGb);
+      if (ctx.body.capacityGb < used)
+        throw invalidEntity("capacityGb", `must not be below used capacity ${used} GB`, ctx.body.capacityGb);
       return submit(ctx, resizePool, ctx.body);
     },
   }),
   route<{ id: string }, Record<string, unknown>, { hostIds: string[] }>({
-    method: "POST", url: "/v1/infrastructure/storage-pools/:id/set_hosts", operationId: "setStoragePoolHosts",
-    summary: "Replace the member hosts (same failures-to-tolerate rule)", tag: "storage-pools", access: "admin", params: idParams("id"),
+    method: "POST",
+    url: "/v1/infrastructure/storage-pools/:id/set_hosts",
+    operationId: "setStoragePoolHosts",
+    summary: "Replace the member hosts (same failures-to-tolerate rule)",
+    tag: "storage-pools",
+    access: "admin",
+    params: idParams("id"),
     body: object({ hostIds: { type: "array", minItems: 1, items: { type: "string" } } }, ["hostIds"]),
     handler: (ctx) => {
       const sp = readyPool(ctx.p, ctx.params.id, "SET_STORAGE_POOL_HOSTS");
@@ -177,10 +248,20 @@ export const poolRoutes: AnyRoute[] = [
     },
   }),
   route<{ id: string }, { force?: boolean }>({
-    method: "DELETE", url: "/v1/infrastructure/storage-pools/:id", operationId: "deleteStoragePool",
-    summary: "Delete a pool; with ?force=true its detached disks first", tag: "storage-pools", access: "admin",
-    params: idParams("id"), query: object({ force: { type: "boolean" } }),
+    method: "DELETE",
+    url: "/v1/infrastructure/storage-pools/:id",
+    operationId: "deleteStoragePool",
+    summary: "Delete a pool; with ?force=true its detached disks first",
+    tag: "storage-pools",
+    access: "admin",
+    params: idParams("id"),
+    query: object({ force: { type: "boolean" } }),
     handler: poolDelete,
   }),
-  entityTasksRoute("/v1/infrastructure/storage-pools/:id/tasks", "listStoragePoolTasks", "storage-pools", "admin"),
+  entityTasksRoute(
+    "/v1/infrastructure/storage-pools/:id/tasks",
+    "listStoragePoolTasks",
+    "storage-pools",
+    "admin",
+  ),
 ];

@@ -11,7 +11,13 @@ export function deleteDiskNow(p: Platform, diskId: string): void {
 
 /** Space used in a datastore by cluster VM disks and persistent disks. */
 export function datastoreUsedGb(p: Platform, datastoreId: string): number {
-  const vms = p.store.list("vm").filter((v) => v.datastoreId === datastoreId).reduce((a, v) => a + v.diskGb, 0);
-  const disks = p.store.list("disk").filter((d) => d.datastoreId === datastoreId).reduce((a, d) => a + d.capacityGb, 0);
+  const vms = p.store
+    .list("vm")
+    .filter((v) => v.datastoreId === datastoreId)
+    .reduce((a, v) => a + v.diskGb, 0);
+  const disks = p.store
+    .list("disk")
+    .filter((d) => d.datastoreId === datastoreId)
+    .reduce((a, d) => a + d.capacityGb, 0);
   return vms + disks;
 }

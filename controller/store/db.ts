@@ -56,7 +56,9 @@ export class Store {
       ),
       getTask: db.prepare<[string], DocRow>("SELECT doc FROM tasks WHERE id = ?"),
       metaGet: db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
-      metaPut: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      metaPut: db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ),
     };
   }
 
@@ -66,7 +68,8 @@ export class Store {
   }
 
   list<K extends EntityKind>(kind: K, parent?: string): EntityTypes[K][] {
-    const rows = parent === undefined ? this.stmts.listAll.all(kind) : this.stmts.listParent.all(kind, parent);
+    const rows =
+      parent === undefined ? this.stmts.listAll.all(kind) : this.stmts.listParent.all(kind, parent);
     return rows.map((r) => JSON.parse(r.doc) as EntityTypes[K]);
   }
 
@@ -85,7 +88,14 @@ export class Store {
   }
 
   putTask(task: Task): void {
-    this.stmts.putTask.run(task.id, task.entity.id, task.entity.kind, task.state, task.tenantId, JSON.stringify(task));
+    this.stmts.putTask.run(
+      task.id,
+      task.entity.id,
+      task.entity.kind,
+      task.state,
+      task.tenantId,
+      JSON.stringify(task),
+    );
   }
 
   getTask(id: string): Task | undefined {

@@ -104,7 +104,10 @@ export const systemRoutes: AnyRoute[] = [
     summary: "Enable a cluster type with an image",
     tag: "system",
     access: "admin",
-    body: object({ type: { type: "string", enum: ["KUBERNETES"] }, imageId: { type: "string" } }, ["type", "imageId"]),
+    body: object({ type: { type: "string", enum: ["KUBERNETES"] }, imageId: { type: "string" } }, [
+      "type",
+      "imageId",
+    ]),
     handler: (ctx) => {
       const image = ctx.p.store.get("image", ctx.body.imageId);
       if (!image) throw new ApiError(404, "ImageNotFound", `image ${ctx.body.imageId} not found`);

@@ -97,11 +97,18 @@ export class TaskEngine {
 
   /** Resumes (or fails, when its operation is unknown) every task a previous process left unfinished. */
   resumeAll(): number {
-    const tasks = [...this.p.store.listTasks({ state: "QUEUED" }), ...this.p.store.listTasks({ state: "STARTED" })];
+    const tasks = [
+      ...this.p.store.listTasks({ state: "QUEUED" }),
+      ...this.p.store.listTasks({ state: "STARTED" }),
+    ];
     for (const task of tasks) {
       const def = this.registry.get(task.operation);
       if (!def || def.inline) {
-        this.fail(undefined, task, new ApiError(500, "InternalError", "controller restarted during the task"));
+        this.fail(
+          undefined,
+          task,
+          new ApiError(500, "InternalError", "controller restarted during the task"),
+        );
         continue;
       }
       for (const id of task.lockIds) this.locks.set(id, task.id);
@@ -198,7 +205,8 @@ export class TaskEngine {
   }
 
   private fail(def: AnyOperation | undefined, task: Task, error: ApiError): void {
-    const step = task.steps.find((s) => s.state === "STARTED") ?? task.steps.find((s) => s.state === "QUEUED");
+    const step =
+      task.steps.find((s) => s.state === "STARTED") ?? task.steps.find((s) => s.state === "QUEUED");
     if (step) Object.assign(step, { state: "ERROR", endTime: Date.now(), errors: [error.toBody()] });
     Object.assign(task, { state: "ERROR", endTime: Date.now() });
     try {
@@ -221,7 +229,12 @@ export class TaskEngine {
   }
 }
 
-function newTask<I>(operation: string, sub: Submission<I>, steps: { name: string }[], lockIds: string[]): Task {
+function newTask<I>(
+  operation: string,
+  sub: Submission<I>,
+  steps: { name: string }[],
+  lockIds: string[],
+): Task {
   const now = Date.now();
   const mkStep = (name: string, i: number): TaskStep => ({
     sequence: i,

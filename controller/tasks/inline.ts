@@ -2,7 +2,10 @@ import type { Platform } from "../platform";
 import type { OperationDef } from "./engine";
 
 /** An operation of one synchronous step that runs inside the request (its task is answered finished). */
-export function inlineOp<I>(operation: string, run: (p: Platform, input: I, entityId: string) => void): OperationDef<I> {
+export function inlineOp<I>(
+  operation: string,
+  run: (p: Platform, input: I, entityId: string) => void,
+): OperationDef<I> {
   return {
     operation,
     inline: true,

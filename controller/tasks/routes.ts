@@ -27,7 +27,12 @@ function listTasks(ctx: RequestContext<unknown, ListQuery, unknown>, entityId?: 
 }
 
 /** `GET <entity url>/tasks` for one kind of entity: tenant-scoped, or admin only for infrastructure. */
-export function entityTasksRoute(url: string, operationId: string, tag: string, scope: ScopeKind | "admin"): AnyRoute {
+export function entityTasksRoute(
+  url: string,
+  operationId: string,
+  tag: string,
+  scope: ScopeKind | "admin",
+): AnyRoute {
   return route<{ id: string }, ListQuery>({
     method: "GET",
     url,

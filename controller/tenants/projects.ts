@@ -25,11 +25,16 @@ interface ProjectBody {
   tags?: string[];
 }
 
-export const createProject = inlineOp<Project>("CREATE_PROJECT", (p, pr) => p.store.put("project", pr, pr.tenantId));
-export const setProjectGroups = inlineOp<{ items: string[] }>("SET_PROJECT_SECURITY_GROUPS", (p, input, id) => {
-  const pr = must(p.store.get("project", id), "project", id);
-  p.store.put("project", { ...pr, securityGroups: input.items }, pr.tenantId);
-});
+export const createProject = inlineOp<Project>("CREATE_PROJECT", (p, pr) =>
+  p.store.put("project", pr, pr.tenantId),
+);
+export const setProjectGroups = inlineOp<{ items: string[] }>(
+  "SET_PROJECT_SECURITY_GROUPS",
+  (p, input, id) => {
+    const pr = must(p.store.get("project", id), "project", id);
+    p.store.put("project", { ...pr, securityGroups: input.items }, pr.tenantId);
+  },
+);
 
 /** Deletes a project; with force, first its clusters, disks and networks (asynchronous, resumable). */
 export const deleteProject: OperationDef<{ force: boolean }> = {
@@ -68,7 +73,8 @@ function contents(p: Platform, projectId: string): string | undefined {
 function create(ctx: RequestContext<{ id: string }, unknown, ProjectBody>) {
   const b = ctx.body;
   const tenantId = ctx.params.id;
-  if (ctx.p.store.list("project", tenantId).some((pr) => pr.name === b.name)) throw nameTaken("project", b.name);
+  if (ctx.p.store.list("project", tenantId).some((pr) => pr.name === b.name))
+    throw nameTaken("project", b.name);
   const range = b.defaultRouterPrivateIpCidr ?? "10.0.0.0/8";
   const parsed = parseCidr(range);
   if (!parsed.ok) throw invalidEntity("defaultRouterPrivateIpCidr", parsed.problem, range);
@@ -82,7 +88,11 @@ function create(ctx: RequestContext<{ id: string }, unknown, ProjectBody>) {
     tags: b.tags ?? [],
     createdTime: Date.now(),
   };
-  const task = ctx.p.engine.submit(createProject, { entity: { kind: "project", id: project.id }, input: project, tenantId });
+  const task = ctx.p.engine.submit(createProject, {
+    entity: { kind: "project", id: project.id },
+    input: project,
+    tenantId,
+  });
   return taskReply(ctx, task);
 }
 
@@ -119,7 +129,11 @@ export const projectRoutes: AnyRoute[] = [
     params: idParams("id"),
     query: listQuery,
     handler: (ctx) =>
-      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("project", ctx.params.id), projectView),
+      listReply(
+        ctx as RequestContext<unknown, ListQuery, unknown>,
+        () => ctx.p.store.list("project", ctx.params.id),
+        projectView,
+      ),
   }),
   route<{ id: string }>({
     method: "GET",
@@ -130,7 +144,10 @@ export const projectRoutes: AnyRoute[] = [
     access: "user",
     scope: { kind: "project" },
     params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: projectView(must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id)) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: projectView(must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id)),
+    }),
   }),
   route<{ id: string }, { force?: boolean }>({
     method: "DELETE",
@@ -145,7 +162,8 @@ export const projectRoutes: AnyRoute[] = [
     handler: (ctx) => {
       const project = must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id);
       const held = contents(ctx.p, project.id);
-      if (held && !ctx.query.force) throw new ApiError(400, "ContainerNotEmpty", `project ${project.id} still holds ${held}`);
+      if (held && !ctx.query.force)
+        throw new ApiError(400, "ContainerNotEmpty", `project ${project.id} still holds ${held}`);
       const locks = [project.id, ...ctx.p.store.list("service", project.id).map((c) => c.id)];
       const task = ctx.p.engine.submit(deleteProject, {
         entity: { kind: "project", id: project.id },

@@ -5,7 +5,15 @@ import { idParams, object, quotaSchema } from "../http/schemas";
 import type { QuotaItems } from "../model";
 import type { Platform } from "../platform";
 import { inlineOp } from "../tasks/inline";
-import { limitProblem, mergeItems, removeItems, replaceItems, reserve, release, type QuotaSpecItem } from "../validation/quota";
+import {
+  limitProblem,
+  mergeItems,
+  removeItems,
+  replaceItems,
+  reserve,
+  release,
+  type QuotaSpecItem,
+} from "../validation/quota";
 import type { Cost } from "../model";
 
 type Owner = "tenant" | "project";
@@ -29,7 +37,9 @@ function saveQuota(p: Platform, owner: Owner, id: string, quota: QuotaItems): vo
   }
 }
 
-export const updateQuota = inlineOp<QuotaInput>("UPDATE_QUOTA", (p, input, id) => saveQuota(p, input.owner, id, input.quotaItems));
+export const updateQuota = inlineOp<QuotaInput>("UPDATE_QUOTA", (p, input, id) =>
+  saveQuota(p, input.owner, id, input.quotaItems),
+);
 
 /**
  * Reserves costs against a project's quota and its tenant's quota (QuotaError when either is exceeded).
@@ -38,7 +48,10 @@ export const updateQuota = inlineOp<QuotaInput>("UPDATE_QUOTA", (p, input, id) =
 export function reserveQuota(p: Platform, projectId: string, costs: Cost[]): void {
   const project = must(p.store.get("project", projectId), "project", projectId);
   const tenant = must(p.store.get("tenant", project.tenantId), "tenant", project.tenantId);
-  for (const [owner, id, items] of [["project", project.id, project.quota], ["tenant", tenant.id, tenant.quota]] as const) {
+  for (const [owner, id, items] of [
+    ["project", project.id, project.quota],
+    ["tenant", tenant.id, tenant.quota],
+  ] as const) {
     const result = reserve(items, costs);
     if (!result.ok) throw new ApiError(400, "QuotaError", `${result.message} (${owner} ${id})`);
     saveQuota(p, owner, id, result.items);
@@ -80,7 +93,8 @@ function quotaRoutes(owner: Owner, base: string, tag: string): AnyRoute[] {
         const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
         const problem = limitProblem(next);
         if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
-        const tenantId = owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
+        const tenantId =
+          owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
         const task = ctx.p.engine.submit(updateQuota, {
           entity: { kind: owner, id: ctx.params.id },
           input: { owner, quotaItems: next },

@@ -19,7 +19,9 @@ interface TenantBody {
 }
 
 export const createTenant = inlineOp<Tenant>("CREATE_TENANT", (p, t) => p.store.put("tenant", t));
-export const deleteTenant = inlineOp<Record<string, never>>("DELETE_TENANT", (p, _i, id) => p.store.delete("tenant", id));
+export const deleteTenant = inlineOp<Record<string, never>>("DELETE_TENANT", (p, _i, id) =>
+  p.store.delete("tenant", id),
+);
 export const setTenantGroups = inlineOp<{ items: string[] }>("SET_TENANT_SECURITY_GROUPS", (p, input, id) => {
   const t = must(p.store.get("tenant", id), "tenant", id);
   p.store.put("tenant", { ...t, securityGroups: input.items });
@@ -40,7 +42,9 @@ export const tenantRoutes: AnyRoute[] = [
     summary: "Create a tenant",
     tag: "tenants",
     access: "admin",
-    body: object({ name: nameSchema, securityGroups: groupsSchema, quota: quotaSchema, tags: tagsSchema }, ["name"]),
+    body: object({ name: nameSchema, securityGroups: groupsSchema, quota: quotaSchema, tags: tagsSchema }, [
+      "name",
+    ]),
     handler: (ctx) => {
       const b = ctx.body;
       if (ctx.p.store.list("tenant").some((t) => t.name === b.name)) throw nameTaken("tenant", b.name);
@@ -52,7 +56,11 @@ export const tenantRoutes: AnyRoute[] = [
         tags: b.tags ?? [],
         createdTime: Date.now(),
       };
-      const task = ctx.p.engine.submit(createTenant, { entity: { kind: "tenant", id: tenant.id }, input: tenant, tenantId: tenant.id });
+      const task = ctx.p.engine.submit(createTenant, {
+        entity: { kind: "tenant", id: tenant.id },
+        input: tenant,
+        tenantId: tenant.id,
+      });
       return taskReply(ctx, task);
     },
   }),
@@ -80,7 +88,10 @@ export const tenantRoutes: AnyRoute[] = [
     access: "user",
     scope: { kind: "tenant" },
     params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: tenantView(must(ctx.p.store.get("tenant", ctx.params.id), "tenant", ctx.params.id)) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: tenantView(must(ctx.p.store.get("tenant", ctx.params.id), "tenant", ctx.params.id)),
+    }),
   }),
   route<{ id: string }>({
     method: "DELETE",
@@ -96,7 +107,11 @@ export const tenantRoutes: AnyRoute[] = [
       if (ctx.p.store.list("project", id).length > 0) {
         throw new ApiError(400, "ContainerNotEmpty", `tenant ${id} still has projects`);
       }
-      const task = ctx.p.engine.submit(deleteTenant, { entity: { kind: "tenant", id }, input: {}, tenantId: id });
+      const task = ctx.p.engine.submit(deleteTenant, {
+        entity: { kind: "tenant", id },
+        input: {},
+        tenantId: id,
+      });
       return taskReply(ctx, task);
     },
   }),
@@ -112,11 +127,14 @@ export const tenantRoutes: AnyRoute[] = [
     body: object({ items: groupsSchema }, ["items"]),
     handler: (ctx) => {
       const id = ctx.params.id;
-      const task = ctx.p.engine.submit(setTenantGroups, { entity: { kind: "tenant", id }, input: ctx.body, tenantId: id });
+      const task = ctx.p.engine.submit(setTenantGroups, {
+        entity: { kind: "tenant", id },
+        input: ctx.body,
+        tenantId: id,
+      });
       return taskReply(ctx, task);
     },
   }),
   entityTasksRoute("/v1/tenants/:id/tasks", "listTenantTasks", "tenants", "tenant"),
   ...tenantQuotaRoutes,
 ];
-

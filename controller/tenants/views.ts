@@ -1,7 +1,14 @@
 import type { Project, Tenant } from "../model";
 
 export function tenantView(t: Tenant) {
-  return { id: t.id, kind: "tenant", name: t.name, securityGroups: t.securityGroups, quota: { quotaItems: t.quota }, tags: t.tags };
+  return {
+    id: t.id,
+    kind: "tenant",
+    name: t.name,
+    securityGroups: t.securityGroups,
+    quota: { quotaItems: t.quota },
+    tags: t.tags,
+  };
 }
 
 export function projectView(p: Project) {

@@ -24,7 +24,10 @@ export function reserve(items: QuotaItems, costs: Cost[]): Reservation {
     if (!item) continue;
     const add = convert(cost.value, cost.unit, item.unit);
     if (add === undefined) {
-      return { ok: false, message: `Quota item ${cost.key} is in ${item.unit} but the cost is in ${cost.unit}` };
+      return {
+        ok: false,
+        message: `Quota item ${cost.key} is in ${item.unit} but the cost is in ${cost.unit}`,
+      };
     }
     const desired = item.usage + add;
     if (desired > item.limit + EPSILON) {
@@ -61,7 +64,8 @@ export interface QuotaSpecItem {
 /** PUT: the spec replaces all items; usage of keys that stay is kept (converted to the new unit). */
 export function replaceItems(current: QuotaItems, spec: Record<string, QuotaSpecItem>): QuotaItems {
   const next: QuotaItems = {};
-  for (const [key, s] of Object.entries(spec)) next[key] = { limit: s.limit, unit: s.unit, usage: carried(current, key, s.unit) };
+  for (const [key, s] of Object.entries(spec))
+    next[key] = { limit: s.limit, unit: s.unit, usage: carried(current, key, s.unit) };
   return next;
 }
 
@@ -82,10 +86,16 @@ function carried(current: QuotaItems, key: string, unit: QuotaUnit): number {
 }
 
 /** The first item whose limit is below its usage, as an InvalidEntity-style problem. */
-export function limitProblem(items: QuotaItems): { property: string; problem: string; value: number } | undefined {
+export function limitProblem(
+  items: QuotaItems,
+): { property: string; problem: string; value: number } | undefined {
   for (const [key, item] of Object.entries(items)) {
     if (item.limit + EPSILON < item.usage) {
-      return { property: `quotaItems.${key}.limit`, problem: `must not be below usage ${item.usage}`, value: item.limit };
+      return {
+        property: `quotaItems.${key}.limit`,
+        problem: `must not be below usage ${item.usage}`,
+        value: item.limit,
+      };
     }
   }
   return undefined;

@@ -23,7 +23,12 @@ export function securityPolicyProblems(policy: SecurityPolicy, base = "securityP
   const seen = new Set<string>();
   policy.rules.forEach((rule, i) => {
     const at = `${base}.rules[${i}]`;
-    if (seen.has(rule.name)) problems.push({ property: `${at}.name`, problem: "must be unique within the policy", value: rule.name });
+    if (seen.has(rule.name))
+      problems.push({
+        property: `${at}.name`,
+        problem: "must be unique within the policy",
+        value: rule.name,
+      });
     seen.add(rule.name);
     for (const cidr of rule.cidrs) {
       const parsed = parseCidr(cidr);
@@ -31,7 +36,11 @@ export function securityPolicyProblems(policy: SecurityPolicy, base = "securityP
     }
     const portsAllowed = rule.protocol === "TCP" || rule.protocol === "UDP";
     if (!portsAllowed && rule.ports.length > 0) {
-      problems.push({ property: `${at}.ports`, problem: `must be empty for protocol ${rule.protocol}`, value: rule.ports });
+      problems.push({
+        property: `${at}.ports`,
+        problem: `must be empty for protocol ${rule.protocol}`,
+        value: rule.ports,
+      });
     }
     for (const port of portsAllowed ? rule.ports : []) {
       const problem = portProblem(port);

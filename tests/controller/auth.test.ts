@@ -2,7 +2,11 @@ import * as assert from "assert";
 import { login, start, tenantWithUser, type Json, type TestController } from "./helpers";
 
 async function token(url: string, form: Record<string, string>) {
-  const res = await fetch(`${url}/openidconnect/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() });
+  const res = await fetch(`${url}/openidconnect/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form).toString(),
+  });
   return { status: res.status, body: (await res.json()) as Json };
 }
 
@@ -12,12 +16,26 @@ describe("controller auth", () => {
   after(async () => t.close());
 
   it("issues tokens for the password grant and renews them with the refresh grant", async () => {
-    const a = await token(t.c.url, { grant_type: "password", username: "admin", password: "photon-admin", scope: "openid offline_access rs_photon_platform at_groups" });
+    const a = await token(t.c.url, {
+      grant_type: "password",
+      username: "admin",
+      password: "photon-admin",
+      scope: "openid offline_access rs_photon_platform at_groups",
+    });
     assert.strictEqual(a.status, 200);
-    assert.deepStrictEqual(Object.keys(a.body).sort(), ["access_token", "expires_in", "id_token", "refresh_token", "token_type"]);
+    assert.deepStrictEqual(Object.keys(a.body).sort(), [
+      "access_token",
+      "expires_in",
+      "id_token",
+      "refresh_token",
+      "token_type",
+    ]);
     assert.strictEqual(a.body["token_type"], "Bearer");
     assert.strictEqual(a.body["expires_in"], 1);
-    const r = await token(t.c.url, { grant_type: "refresh_token", refresh_token: String(a.body["refresh_token"]) });
+    const r = await token(t.c.url, {
+      grant_type: "refresh_token",
+      refresh_token: String(a.body["refresh_token"]),
+    });
     assert.strictEqual(r.status, 200);
     assert.ok(r.body["access_token"]);
   });
@@ -57,10 +75,25 @@ describe("controller auth", () => {
 
   it("manages users (admin only) and refuses a duplicate name", async () => {
     const admin = await login(t.anon, "admin", "photon-admin");
-    const created = await admin.post("/v1/system/users", { username: "alice", password: "pw", groups: ["acme\\devs"] });
-    assert.deepStrictEqual([created.status, created.body], [201, { username: "alice", groups: ["acme\\devs"] }]);
-    assert.strictEqual((await admin.post("/v1/system/users", { username: "alice", password: "pw", groups: [] })).body["code"], "NameTaken");
-    assert.strictEqual((await admin.post("/v1/system/users", { username: "bob", password: "pw", groups: ["nodomain"] })).body["code"], "InvalidEntity");
+    const created = await admin.post("/v1/system/users", {
+      username: "alice",
+      password: "pw",
+      groups: ["acme\\devs"],
+    });
+    assert.deepStrictEqual(
+      [created.status, created.body],
+      [201, { username: "alice", groups: ["acme\\devs"] }],
+    );
+    assert.strictEqual(
+      (await admin.post("/v1/system/users", { username: "alice", password: "pw", groups: [] })).body["code"],
+      "NameTaken",
+    );
+    assert.strictEqual(
+      (await admin.post("/v1/system/users", { username: "bob", password: "pw", groups: ["nodomain"] })).body[
+        "code"
+      ],
+      "InvalidEntity",
+    );
     const listed = await admin.get("/v1/system/users");
     assert.ok((listed.body["items"] as Json[]).some((u) => u["username"] === "alice"));
     const alice = await login(t.anon, "alice", "pw");
@@ -77,7 +110,10 @@ describe("controller auth", () => {
       const a = await tenantWithUser(t2, "isoa");
       await tenantWithUser(t2, "isob");
       const listed = await a.user.get("/v1/tenants");
-      assert.deepStrictEqual((listed.body["items"] as Json[]).map((x) => x["name"]), ["isoa"]);
+      assert.deepStrictEqual(
+        (listed.body["items"] as Json[]).map((x) => x["name"]),
+        ["isoa"],
+      );
     } finally {
       await t2.close();
     }

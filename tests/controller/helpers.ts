@@ -23,11 +23,20 @@ export class Api {
     return new Api(this.url, token);
   }
 
-  async call(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async call(
+    method: string,
+    p: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const h: Record<string, string> = { ...headers };
     if (this.token) h["authorization"] = `Bearer ${this.token}`;
     if (body !== undefined) h["content-type"] = "application/json";
-    const res = await fetch(this.url + p, { method, headers: h, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(this.url + p, {
+      method,
+      headers: h,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
   }
@@ -51,7 +60,8 @@ export class Api {
   /** Waits for a task to end; answers the final task. */
   async task(taskOrAnswer: Answer | string, timeoutMs = 20000): Promise<Json> {
     const id = typeof taskOrAnswer === "string" ? taskOrAnswer : String(taskOrAnswer.body["id"]);
-    if (typeof taskOrAnswer !== "string") assert.ok([200, 201, 202].includes(taskOrAnswer.status), JSON.stringify(taskOrAnswer.body));
+    if (typeof taskOrAnswer !== "string")
+      assert.ok([200, 201, 202].includes(taskOrAnswer.status), JSON.stringify(taskOrAnswer.body));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const t = await this.get(`/v1/tasks/${id}`);
@@ -109,7 +119,12 @@ export async function login(api: Api, username: string, password: string): Promi
   const res = await fetch(`${api.url}/openidconnect/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "password", username, password, scope: "openid offline_access" }).toString(),
+    body: new URLSearchParams({
+      grant_type: "password",
+      username,
+      password,
+      scope: "openid offline_access",
+    }).toString(),
   });
   const body = (await res.json()) as Json;
   assert.strictEqual(res.status, 200, JSON.stringify(body));
@@ -119,16 +134,42 @@ export async function login(api: Api, username: string, password: string): Promi
 /** A tenant with a user of its own group, and a project in it. */
 export async function tenantWithUser(t: TestController, name: string, quota?: Json) {
   const group = `${name}\\members`;
-  const tenantId = await t.admin.done(t.admin.post("/v1/tenants", { name, securityGroups: [group], ...(quota && { quota: { quotaItems: quota } }) }));
-  const created = await t.admin.post("/v1/system/users", { username: `${name}-user`, password: "pw", groups: [group] });
+  const tenantId = await t.admin.done(
+    t.admin.post("/v1/tenants", {
+      name,
+      securityGroups: [group],
+      ...(quota && { quota: { quotaItems: quota } }),
+    }),
+  );
+  const created = await t.admin.post("/v1/system/users", {
+    username: `${name}-user`,
+    password: "pw",
+    groups: [group],
+  });
   assert.strictEqual(created.status, 201, JSON.stringify(created.body));
   const user = await login(t.anon, `${name}-user`, "pw");
-  const projectId = await user.done(user.post(`/v1/tenants/${tenantId}/projects`, { name: `${name}-project` }));
+  const projectId = await user.done(
+    user.post(`/v1/tenants/${tenantId}/projects`, { name: `${name}-project` }),
+  );
   return { tenantId, projectId, user };
 }
 
-export async function addHost(t: TestController, address: string, metadata: Record<string, string> = {}, extra: Json = {}): Promise<string> {
-  return t.admin.done(t.admin.post("/v1/infrastructure/hosts", { address, username: "root", password: "secret", usageTags: ["CLOUD"], metadata, ...extra }));
+export async function addHost(
+  t: TestController,
+  address: string,
+  metadata: Record<string, string> = {},
+  extra: Json = {},
+): Promise<string> {
+  return t.admin.done(
+    t.admin.post("/v1/infrastructure/hosts", {
+      address,
+      username: "root",
+      password: "secret",
+      usageTags: ["CLOUD"],
+      metadata,
+      ...extra,
+    }),
+  );
 }
 
 export function items(a: Answer): Json[] {

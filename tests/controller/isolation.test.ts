@@ -23,20 +23,52 @@ describe("controller tenant isolation (every route of /v1/openapi.json)", () => 
     b = tb.user;
     ids["tenant"] = tb.tenantId;
     ids["project"] = tb.projectId;
-    ids["network"] = await b.done(b.post(`/v1/projects/${tb.projectId}/networks`, { name: "bravosecret-net" }));
-    ids["subnet"] = await b.done(b.post(`/v1/networks/${ids["network"]}/subnets`, { name: "bravosecret-sub" }));
-    const clusterTask = await b.task(await b.post(`/v1/projects/${tb.projectId}/services`, { name: "bravosecret-k8s", type: "KUBERNETES", workerCount: 1 }));
+    ids["network"] = await b.done(
+      b.post(`/v1/projects/${tb.projectId}/networks`, { name: "bravosecret-net" }),
+    );
+    ids["subnet"] = await b.done(
+      b.post(`/v1/networks/${ids["network"]}/subnets`, { name: "bravosecret-sub" }),
+    );
+    const clusterTask = await b.task(
+      await b.post(`/v1/projects/${tb.projectId}/services`, {
+        name: "bravosecret-k8s",
+        type: "KUBERNETES",
+        workerCount: 1,
+      }),
+    );
     ids["task"] = String(clusterTask["id"]);
     ids["service"] = String((clusterTask["entity"] as Json)["id"]);
-    ids["disk"] = await b.done(b.post(`/v1/projects/${tb.projectId}/disks`, { name: "bravosecret-disk", kind: "persistent-disk", flavor: "standard-disk", capacityGb: 1 }));
+    ids["disk"] = await b.done(
+      b.post(`/v1/projects/${tb.projectId}/disks`, {
+        name: "bravosecret-disk",
+        kind: "persistent-disk",
+        flavor: "standard-disk",
+        capacityGb: 1,
+      }),
+    );
     ids["vm"] = String(items(await b.get(`/v1/services/${ids["service"]}/vms`))[0]?.["id"]);
-    ids["pool"] = await t.admin.done(t.admin.post("/v1/infrastructure/storage-pools", { name: "pool", hostIds: [ids["host"]], capacityGb: 1 }));
+    ids["pool"] = await t.admin.done(
+      t.admin.post("/v1/infrastructure/storage-pools", {
+        name: "pool",
+        hostIds: [ids["host"]],
+        capacityGb: 1,
+      }),
+    );
     ids["zone"] = await t.admin.done(t.admin.post("/v1/zones", { name: "zone" }));
     ids["datastore"] = String(items(await t.admin.get("/v1/infrastructure/datastores"))[0]?.["id"]);
     ids["flavor"] = String(items(await t.admin.get("/v1/flavors"))[0]?.["id"]);
     ids["image"] = String(items(await t.admin.get("/v1/images"))[0]?.["id"]);
     ids["username"] = "bravosecret-user";
-    secrets.push("bravosecret", ids["tenant"], ids["project"], ids["network"], ids["subnet"], ids["service"], ids["disk"], ids["vm"]);
+    secrets.push(
+      "bravosecret",
+      ids["tenant"],
+      ids["project"],
+      ids["network"],
+      ids["subnet"],
+      ids["service"],
+      ids["disk"],
+      ids["vm"],
+    );
   });
   after(async () => t.close());
 
@@ -77,7 +109,8 @@ describe("controller tenant isolation (every route of /v1/openapi.json)", () => 
         const row = table.find(([re]) => re.test(path));
         if (!path.includes("{")) {
           const res = await a.call(verb, path, verb === "GET" ? undefined : {});
-          if (verb !== "GET") assert.strictEqual(res.status, 403, `${label} must be admin only: ${JSON.stringify(res.body)}`);
+          if (verb !== "GET")
+            assert.strictEqual(res.status, 403, `${label} must be admin only: ${JSON.stringify(res.body)}`);
           assert.ok([200, 403].includes(res.status), `${label}: ${res.status}`);
           assert.strictEqual(leaks(res.body), undefined, `${label} leaks ${leaks(res.body)}`);
           checked++;
@@ -89,7 +122,10 @@ describe("controller tenant isolation (every route of /v1/openapi.json)", () => 
         const res = await a.call(verb, url, verb === "GET" ? undefined : {});
         if (kind === "shared" && verb === "GET") assert.strictEqual(res.status, 200, label);
         else {
-          assert.ok([403, 404].includes(res.status), `${label} answered ${res.status} ${JSON.stringify(res.body)}`);
+          assert.ok(
+            [403, 404].includes(res.status),
+            `${label} answered ${res.status} ${JSON.stringify(res.body)}`,
+          );
           assert.ok(!leaks(res.body), `${label} leaks ${leaks(res.body)}`);
         }
         checked++;

@@ -12,7 +12,9 @@ interface Child {
 }
 
 function launch(dataDir: string, extra: string[] = []): Promise<Child> {
-  const proc = spawn(process.execPath, [CLI, "--port", "0", "--data", dataDir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [CLI, "--port", "0", "--data", dataDir, ...extra], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`controller did not start: ${out}`)), 15000);
@@ -30,7 +32,11 @@ function launch(dataDir: string, extra: string[] = []): Promise<Child> {
 }
 
 function exited(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.on("exit", (code) => resolve(code))));
+  return new Promise((resolve) =>
+    proc.exitCode !== null || proc.signalCode !== null
+      ? resolve(proc.exitCode)
+      : proc.on("exit", (code) => resolve(code)),
+  );
 }
 
 describe("controller restart (CLI child process, kill -9 mid-task)", () => {
@@ -47,10 +53,16 @@ describe("controller restart (CLI child process, kill -9 mid-task)", () => {
   it("loses no acknowledged write and leaves no task STARTED", async () => {
     child = await launch(dataDir, ["--task-step-delay-ms", "300"]);
     const admin = await login(new Api(child.url), "admin", "photon-admin");
-    await admin.done(admin.post("/v1/infrastructure/hosts", { address: "10.9.9.1", username: "r", password: "p" }));
+    await admin.done(
+      admin.post("/v1/infrastructure/hosts", { address: "10.9.9.1", username: "r", password: "p" }),
+    );
     const tenantId = await admin.done(admin.post("/v1/tenants", { name: "durable" }));
     const projectId = await admin.done(admin.post(`/v1/tenants/${tenantId}/projects`, { name: "p" }));
-    const clusterTask = await admin.post(`/v1/projects/${projectId}/services`, { name: "k", type: "KUBERNETES", workerCount: 3 });
+    const clusterTask = await admin.post(`/v1/projects/${projectId}/services`, {
+      name: "k",
+      type: "KUBERNETES",
+      workerCount: 3,
+    });
     assert.strictEqual(clusterTask.status, 201);
     const acknowledged: string[] = [];
     let stop = false;
@@ -75,7 +87,7 @@ describe("controller restart (CLI child process, kill -9 mid-task)", () => {
     child = await launch(dataDir);
     const again = new Api(child.url, admin.token);
     const tenants = new Set(items(await again.get("/v1/tenants?pageSize=100")).map((x) => x["name"]));
-    for (let link: unknown = (await again.get("/v1/tenants?pageSize=100")).body["nextPageLink"]; link; ) {
+    for (let link: unknown = (await again.get("/v1/tenants?pageSize=100")).body["nextPageLink"]; link;) {
       const page = await again.get(String(link));
       for (const x of items(page)) tenants.add(x["name"]);
       link = page.body["nextPageLink"];
@@ -89,7 +101,9 @@ describe("controller restart (CLI child process, kill -9 mid-task)", () => {
     const cluster = items(await again.get(`/v1/projects/${projectId}/services`))[0] as Json;
     assert.strictEqual(cluster["state"], "READY");
     assert.strictEqual(items(await again.get(`/v1/services/${String(cluster["id"])}/vms`)).length, 5);
-    process.stdout.write(`      restart: ${acknowledged.length} acknowledged writes before kill -9, 0 lost; cluster task resumed to COMPLETED\n`);
+    process.stdout.write(
+      `      restart: ${acknowledged.length} acknowledged writes before kill -9, 0 lost; cluster task resumed to COMPLETED\n`,
+    );
   });
 
   it("stops cleanly on SIGTERM", async () => {

@@ -17,11 +17,18 @@ describe("controller server", () => {
   it("publishes the OpenAPI document from the route schemas", async () => {
     const doc = await t.anon.get("/v1/openapi.json");
     assert.strictEqual(doc.status, 200);
-    const paths = doc.body["paths"] as Record<string, Record<string, { operationId: string; requestBody?: unknown }>>;
+    const paths = doc.body["paths"] as Record<
+      string,
+      Record<string, { operationId: string; requestBody?: unknown }>
+    >;
     assert.strictEqual(paths["/v1/tenants"]?.["post"]?.operationId, "createTenant");
     assert.ok(paths["/v1/tenants"]?.["post"]?.requestBody, "request body schema published");
     assert.ok(paths["/v1/services/{id}/resize"]?.["post"]);
-    assert.strictEqual(paths["/v1/infrastructure/hosts/{id}/fail"], undefined, "fault routes only with faults");
+    assert.strictEqual(
+      paths["/v1/infrastructure/hosts/{id}/fail"],
+      undefined,
+      "fault routes only with faults",
+    );
     const ops = Object.values(paths).flatMap((m) => Object.values(m).map((o) => o.operationId));
     assert.strictEqual(new Set(ops).size, ops.length, "operation ids are unique");
     assert.ok(ops.length > 80, `${ops.length} operations`);
@@ -29,13 +36,25 @@ describe("controller server", () => {
 
   it("answers InvalidEntity shaped <property> <problem> (was <value>)", async () => {
     const a = await t.admin.post("/v1/tenants", { name: "1bad" });
-    assert.deepStrictEqual(a.body, { code: "InvalidEntity", message: 'name must match pattern "^[a-zA-Z][a-zA-Z0-9-]*$" (was 1bad)', data: {} });
+    assert.deepStrictEqual(a.body, {
+      code: "InvalidEntity",
+      message: 'name must match pattern "^[a-zA-Z][a-zA-Z0-9-]*$" (was 1bad)',
+      data: {},
+    });
     const b = await t.admin.post("/v1/tenants", {});
-    assert.deepStrictEqual(b.body, { code: "InvalidEntity", message: "name may not be null (was null)", data: {} });
+    assert.deepStrictEqual(b.body, {
+      code: "InvalidEntity",
+      message: "name may not be null (was null)",
+      data: {},
+    });
   });
 
   it("answers InvalidJson for a body that is not JSON", async () => {
-    const res = await fetch(`${t.c.url}/v1/tenants`, { method: "POST", headers: { authorization: `Bearer ${t.admin.token}`, "content-type": "application/json" }, body: "{bad" });
+    const res = await fetch(`${t.c.url}/v1/tenants`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.admin.token}`, "content-type": "application/json" },
+      body: "{bad",
+    });
     assert.strictEqual(res.status, 400);
     assert.strictEqual(((await res.json()) as { code: string }).code, "InvalidJson");
   });

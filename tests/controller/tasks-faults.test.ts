@@ -2,7 +2,10 @@ import * as assert from "assert";
 import * as http from "http";
 import { addHost, items, start, tempDir, tenantWithUser, type Json } from "./helpers";
 
-function rawStatus(url: string, token: string): Promise<{ status?: number; retryAfter?: string; reset?: boolean }> {
+function rawStatus(
+  url: string,
+  token: string,
+): Promise<{ status?: number; retryAfter?: string; reset?: boolean }> {
   return new Promise((resolve) => {
     const req = http.get(`${url}/v1/tenants`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
       res.resume();
@@ -16,15 +19,28 @@ describe("controller tasks and fault injection", () => {
   it("tasks carry steps with times; lists filter by entity, kind and state", async () => {
     const t = await start({ taskStepDelayMs: 20 });
     try {
-      const hostTask = await t.admin.post("/v1/infrastructure/hosts", { address: "10.4.0.1", username: "r", password: "p" });
+      const hostTask = await t.admin.post("/v1/infrastructure/hosts", {
+        address: "10.4.0.1",
+        username: "r",
+        password: "p",
+      });
       assert.strictEqual(hostTask.status, 201);
       assert.ok(["QUEUED", "STARTED"].includes(String(hostTask.body["state"])));
       const done = await t.admin.task(hostTask);
       const steps = done["steps"] as Json[];
-      assert.deepStrictEqual(steps.map((s) => [s["operation"], s["state"]]), [["CHECK_HOST", "COMPLETED"], ["PROVISION_HOST", "COMPLETED"]]);
+      assert.deepStrictEqual(
+        steps.map((s) => [s["operation"], s["state"]]),
+        [
+          ["CHECK_HOST", "COMPLETED"],
+          ["PROVISION_HOST", "COMPLETED"],
+        ],
+      );
       assert.ok(Number(done["endTime"]) - Number(done["startedTime"]) >= 40, "two steps of 20 ms");
       const entityId = String((done["entity"] as Json)["id"]);
-      assert.strictEqual(items(await t.admin.get(`/v1/tasks?entityId=${entityId}&state=COMPLETED`)).length, 1);
+      assert.strictEqual(
+        items(await t.admin.get(`/v1/tasks?entityId=${entityId}&state=COMPLETED`)).length,
+        1,
+      );
       assert.strictEqual(items(await t.admin.get(`/v1/tasks?entityKind=host`)).length, 1);
       assert.strictEqual(items(await t.admin.get(`/v1/tasks?entityKind=host&state=ERROR`)).length, 0);
       assert.strictEqual((await t.admin.get("/v1/tasks/nope")).body["code"], "TaskNotFound");
@@ -34,7 +50,9 @@ describe("controller tasks and fault injection", () => {
   });
 
   it("answers a share of requests 503 and 429 with Retry-After, and resets others", async () => {
-    const t = await start({ faults: { unavailableRate: 0.3, throttleRate: 0.3, resetRate: 0.2, retryAfterSeconds: 2, seed: 7 } });
+    const t = await start({
+      faults: { unavailableRate: 0.3, throttleRate: 0.3, resetRate: 0.2, retryAfterSeconds: 2, seed: 7 },
+    });
     try {
       const token = await t.c.adminToken();
       const seen = new Map<string, number>();
@@ -44,7 +62,8 @@ describe("controller tasks and fault injection", () => {
         seen.set(key, (seen.get(key) ?? 0) + 1);
         if (r.status === 503 || r.status === 429) assert.strictEqual(r.retryAfter, "2");
       }
-      for (const key of ["200", "503", "429", "reset"]) assert.ok((seen.get(key) ?? 0) > 0, `${key} seen: ${JSON.stringify([...seen])}`);
+      for (const key of ["200", "503", "429", "reset"])
+        assert.ok((seen.get(key) ?? 0) > 0, `${key} seen: ${JSON.stringify([...seen])}`);
       assert.strictEqual((await t.anon.get("/v1/openapi.json")).status, 200, "the document is never faulted");
     } finally {
       await t.close();
@@ -56,11 +75,24 @@ describe("controller tasks and fault injection", () => {
     try {
       await t.admin.post("/v1/infrastructure/hosts", { address: "10.4.0.2", username: "r", password: "p" });
       const { projectId, user } = await tenantWithUser(t, "flaky");
-      assert.strictEqual(items(await t.admin.get("/v1/infrastructure/hosts"))[0]?.["state"], "READY", "synchronous steps never fail");
-      const err = await user.fails(user.post(`/v1/projects/${projectId}/services`, { name: "k", type: "KUBERNETES", workerCount: 1 }));
-      assert.deepStrictEqual(err, { code: "InternalError", message: "injected failure of step SETUP_KUBERNETES", data: {} });
+      assert.strictEqual(
+        items(await t.admin.get("/v1/infrastructure/hosts"))[0]?.["state"],
+        "READY",
+        "synchronous steps never fail",
+      );
+      const err = await user.fails(
+        user.post(`/v1/projects/${projectId}/services`, { name: "k", type: "KUBERNETES", workerCount: 1 }),
+      );
+      assert.deepStrictEqual(err, {
+        code: "InternalError",
+        message: "injected failure of step SETUP_KUBERNETES",
+        data: {},
+      });
       const c = items(await user.get(`/v1/projects/${projectId}/services`))[0] as Json;
-      assert.deepStrictEqual([c["state"], c["errorReason"]], ["FATAL_ERROR", "InternalError: injected failure of step SETUP_KUBERNETES"]);
+      assert.deepStrictEqual(
+        [c["state"], c["errorReason"]],
+        ["FATAL_ERROR", "InternalError: injected failure of step SETUP_KUBERNETES"],
+      );
     } finally {
       await t.close();
     }
@@ -71,7 +103,11 @@ describe("controller tasks and fault injection", () => {
     const first = await start({ dataDir, taskStepDelayMs: 300 });
     await addHost(first, "10.4.0.3");
     const { projectId, user } = await tenantWithUser(first, "resume");
-    const task = await user.post(`/v1/projects/${projectId}/services`, { name: "k", type: "KUBERNETES", workerCount: 2 });
+    const task = await user.post(`/v1/projects/${projectId}/services`, {
+      name: "k",
+      type: "KUBERNETES",
+      workerCount: 2,
+    });
     await new Promise((r) => setTimeout(r, 450));
     await first.close();
     const second = await start({ dataDir });

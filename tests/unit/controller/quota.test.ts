@@ -1,10 +1,22 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
 import type { QuotaItems } from "../../../controller/model";
-import { convert, limitProblem, mergeItems, release, removeItems, replaceItems, reserve, sumCosts } from "../../../controller/validation/quota";
+import {
+  convert,
+  limitProblem,
+  mergeItems,
+  release,
+  removeItems,
+  replaceItems,
+  reserve,
+  sumCosts,
+} from "../../../controller/validation/quota";
 
 describe("controller quota arithmetic", () => {
-  const quota: QuotaItems = { "vm.cpu": { limit: 8, usage: 6, unit: "COUNT" }, "vm.memory": { limit: 16, usage: 0, unit: "GB" } };
+  const quota: QuotaItems = {
+    "vm.cpu": { limit: 8, usage: 6, unit: "COUNT" },
+    "vm.memory": { limit: 16, usage: 0, unit: "GB" },
+  };
 
   it("converts units", () => {
     assert.strictEqual(convert(2, "GB", "MB"), 2048);
@@ -13,7 +25,11 @@ describe("controller quota arithmetic", () => {
   });
 
   it("reserves within limits, keys without items are unlimited", () => {
-    const r = reserve(quota, [{ key: "vm.cpu", value: 2, unit: "COUNT" }, { key: "vm.memory", value: 4096, unit: "MB" }, { key: "vm", value: 1, unit: "COUNT" }]);
+    const r = reserve(quota, [
+      { key: "vm.cpu", value: 2, unit: "COUNT" },
+      { key: "vm.memory", value: 4096, unit: "MB" },
+      { key: "vm", value: 1, unit: "COUNT" },
+    ]);
     assert.ok(r.ok);
     assert.strictEqual(r.items["vm.cpu"]?.usage, 8);
     assert.strictEqual(r.items["vm.memory"]?.usage, 4);
@@ -22,7 +38,10 @@ describe("controller quota arithmetic", () => {
 
   it("refuses over the limit with the whole message", () => {
     const r = reserve(quota, [{ key: "vm.cpu", value: 3, unit: "COUNT" }]);
-    assert.deepStrictEqual(r, { ok: false, message: "Not enough quota for vm.cpu: limit 8 COUNT, desired usage 9 COUNT" });
+    assert.deepStrictEqual(r, {
+      ok: false,
+      message: "Not enough quota for vm.cpu: limit 8 COUNT, desired usage 9 COUNT",
+    });
   });
 
   it("refuses a unit mismatch", () => {
@@ -48,25 +67,32 @@ describe("controller quota arithmetic", () => {
   });
 
   it("sums costs by key and unit", () => {
-    assert.deepStrictEqual(sumCosts([[{ key: "vm", value: 1, unit: "COUNT" }], [{ key: "vm", value: 2, unit: "COUNT" }]]), [{ key: "vm", value: 3, unit: "COUNT" }]);
+    assert.deepStrictEqual(
+      sumCosts([[{ key: "vm", value: 1, unit: "COUNT" }], [{ key: "vm", value: 2, unit: "COUNT" }]]),
+      [{ key: "vm", value: 3, unit: "COUNT" }],
+    );
   });
 
   it("property: reserve then release gives the usage back, and usage never exceeds the limit", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 10 }), (limit, values) => {
-        let items: QuotaItems = { vm: { limit, usage: 0, unit: "COUNT" } };
-        const granted: number[] = [];
-        for (const v of values) {
-          const r = reserve(items, [{ key: "vm", value: v, unit: "COUNT" }]);
-          if (r.ok) {
-            items = r.items;
-            granted.push(v);
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 10 }),
+        (limit, values) => {
+          let items: QuotaItems = { vm: { limit, usage: 0, unit: "COUNT" } };
+          const granted: number[] = [];
+          for (const v of values) {
+            const r = reserve(items, [{ key: "vm", value: v, unit: "COUNT" }]);
+            if (r.ok) {
+              items = r.items;
+              granted.push(v);
+            }
+            assert.ok((items["vm"]?.usage ?? 0) <= limit);
           }
-          assert.ok((items["vm"]?.usage ?? 0) <= limit);
-        }
-        for (const v of granted) items = release(items, [{ key: "vm", value: v, unit: "COUNT" }]);
-        assert.strictEqual(items["vm"]?.usage, 0);
-      }),
+          for (const v of granted) items = release(items, [{ key: "vm", value: v, unit: "COUNT" }]);
+          assert.strictEqual(items["vm"]?.usage, 0);
+        },
+      ),
     );
   });
 });

@@ -13,8 +13,23 @@ import { securityPolicyProblems } from "../../../controller/validation/security-
 
 function worker(name: string, createdTime: number, hostId = "h1", state: Vm["state"] = "STARTED"): Vm {
   return {
-    id: name, name, flavor: "f", clusterId: "c", projectId: "p", tenantId: "t", hostId, datastoreId: "d", role: "KubernetesWorker",
-    cpuCount: 1, memoryMb: 1, diskGb: 1, cost: [], kubernetesVersion: "1.36.3", state, tags: [], createdTime,
+    id: name,
+    name,
+    flavor: "f",
+    clusterId: "c",
+    projectId: "p",
+    tenantId: "t",
+    hostId,
+    datastoreId: "d",
+    role: "KubernetesWorker",
+    cpuCount: 1,
+    memoryMb: 1,
+    diskGb: 1,
+    cost: [],
+    kubernetesVersion: "1.36.3",
+    state,
+    tags: [],
+    createdTime,
   };
 }
 
@@ -27,7 +42,8 @@ describe("controller rules", () => {
     ["", "must be 1 to 63 characters long"],
     ["a".repeat(64), "must be 1 to 63 characters long"],
   ];
-  for (const [name, problem] of names) it(`name ${JSON.stringify(name.slice(0, 10))}`, () => assert.strictEqual(nameProblem(name), problem));
+  for (const [name, problem] of names)
+    it(`name ${JSON.stringify(name.slice(0, 10))}`, () => assert.strictEqual(nameProblem(name), problem));
 
   it("security groups are domain\\group", () => {
     assert.strictEqual(securityGroupProblem("acme\\devs"), undefined);
@@ -38,18 +54,42 @@ describe("controller rules", () => {
     const problems = securityPolicyProblems({
       defaultAction: "DENY",
       rules: [
-        { name: "web", direction: "INGRESS", action: "ALLOW", protocol: "TCP", cidrs: ["0.0.0.0/0"], ports: ["80", "8000-8100"] },
-        { name: "web", direction: "INGRESS", action: "ALLOW", protocol: "ICMP", cidrs: ["10.0.0.1/8"], ports: ["1"] },
-        { name: "bad", direction: "EGRESS", action: "DENY", protocol: "UDP", cidrs: [], ports: ["9-3", "70000"] },
+        {
+          name: "web",
+          direction: "INGRESS",
+          action: "ALLOW",
+          protocol: "TCP",
+          cidrs: ["0.0.0.0/0"],
+          ports: ["80", "8000-8100"],
+        },
+        {
+          name: "web",
+          direction: "INGRESS",
+          action: "ALLOW",
+          protocol: "ICMP",
+          cidrs: ["10.0.0.1/8"],
+          ports: ["1"],
+        },
+        {
+          name: "bad",
+          direction: "EGRESS",
+          action: "DENY",
+          protocol: "UDP",
+          cidrs: [],
+          ports: ["9-3", "70000"],
+        },
       ],
     });
-    assert.deepStrictEqual(problems.map((p) => `${p.property} ${p.problem}`), [
-      "securityPolicy.rules[1].name must be unique within the policy",
-      "securityPolicy.rules[1].cidrs must have no host bits set (use 10.0.0.0/8)",
-      "securityPolicy.rules[1].ports must be empty for protocol ICMP",
-      "securityPolicy.rules[2].ports must be a range from low to high",
-      "securityPolicy.rules[2].ports must be between 1 and 65535",
-    ]);
+    assert.deepStrictEqual(
+      problems.map((p) => `${p.property} ${p.problem}`),
+      [
+        "securityPolicy.rules[1].name must be unique within the policy",
+        "securityPolicy.rules[1].cidrs must have no host bits set (use 10.0.0.0/8)",
+        "securityPolicy.rules[1].ports must be empty for protocol ICMP",
+        "securityPolicy.rules[2].ports must be a range from low to high",
+        "securityPolicy.rules[2].ports must be between 1 and 65535",
+      ],
+    );
   });
 
   it("shrinking removes cordoned workers first, then the newest", () => {
@@ -60,8 +100,18 @@ describe("controller rules", () => {
   });
 
   it("lost workers: missing, not ready, or on an unhealthy host", () => {
-    const ws = [worker("a", 1), worker("b", 2), worker("c", 3, "h2"), worker("d", 4), worker("e", 5, "h1", "CREATING")];
-    const nodes = new Map([["a", { ready: true }], ["b", { ready: false }], ["c", { ready: true }]]);
+    const ws = [
+      worker("a", 1),
+      worker("b", 2),
+      worker("c", 3, "h2"),
+      worker("d", 4),
+      worker("e", 5, "h1", "CREATING"),
+    ];
+    const nodes = new Map([
+      ["a", { ready: true }],
+      ["b", { ready: false }],
+      ["c", { ready: true }],
+    ]);
     assert.deepStrictEqual(lostWorkers(ws, nodes, new Set(["h1"])), ["b", "c", "d"]);
   });
 
@@ -73,14 +123,28 @@ describe("controller rules", () => {
 
   it("extended properties", () => {
     assert.strictEqual(extendedPropertiesProblem({ number_of_masters: "3" }), undefined);
-    assert.deepStrictEqual(extendedPropertiesProblem({ number_of_masters: "2" }), { property: "extendedProperties.number_of_masters", problem: "must be 1, 3 or 5", value: "2" });
-    assert.deepStrictEqual(extendedPropertiesProblem({ max_surge: "0" }), { property: "extendedProperties.max_unavailable", problem: "must be at least 1 when max_surge is 0", value: "0" });
-    assert.strictEqual(extendedPropertiesProblem({ container_network: "10.0.0.1/8" })?.problem, "must have no host bits set (use 10.0.0.0/8)");
+    assert.deepStrictEqual(extendedPropertiesProblem({ number_of_masters: "2" }), {
+      property: "extendedProperties.number_of_masters",
+      problem: "must be 1, 3 or 5",
+      value: "2",
+    });
+    assert.deepStrictEqual(extendedPropertiesProblem({ max_surge: "0" }), {
+      property: "extendedProperties.max_unavailable",
+      problem: "must be at least 1 when max_surge is 0",
+      value: "0",
+    });
+    assert.strictEqual(
+      extendedPropertiesProblem({ container_network: "10.0.0.1/8" })?.problem,
+      "must have no host bits set (use 10.0.0.0/8)",
+    );
   });
 
   it("storage pool members and shares", () => {
     assert.strictEqual(membersProblem(["READY"], 1), "must hold at least 3 hosts for failuresToTolerate 1");
-    assert.strictEqual(membersProblem(["READY", "MAINTENANCE", "SUSPENDED"], 1), "must name hosts in state READY or MAINTENANCE");
+    assert.strictEqual(
+      membersProblem(["READY", "MAINTENANCE", "SUSPENDED"], 1),
+      "must name hosts in state READY or MAINTENANCE",
+    );
     assert.strictEqual(membersProblem(["READY", undefined, "READY"], 1), "must name existing hosts");
     assert.strictEqual(membersProblem(["READY"], 0), undefined);
     assert.strictEqual(poolShareGb(100, 1, 3), 67);
@@ -88,19 +152,36 @@ describe("controller rules", () => {
   });
 
   it("host capacity from metadata", () => {
-    assert.deepStrictEqual(capacityFromMetadata({ cpuCount: "4" }), { ok: true, capacity: { cpuCount: 4, memoryMb: 131072, datastoreGb: 2048 } });
-    assert.deepStrictEqual(capacityFromMetadata({ memoryMb: "-1" }), { ok: false, property: "metadata.memoryMb", value: "-1" });
+    assert.deepStrictEqual(capacityFromMetadata({ cpuCount: "4" }), {
+      ok: true,
+      capacity: { cpuCount: 4, memoryMb: 131072, datastoreGb: 2048 },
+    });
+    assert.deepStrictEqual(capacityFromMetadata({ memoryMb: "-1" }), {
+      ok: false,
+      property: "metadata.memoryMb",
+      value: "-1",
+    });
   });
 
   it("vm flavors need vm.cpu and vm.memory", () => {
-    assert.strictEqual(flavorCostProblem("vm", [{ key: "vm.cpu", value: 1, unit: "COUNT" }]), "must hold vm.memory in GB, MB, KB or B");
+    assert.strictEqual(
+      flavorCostProblem("vm", [{ key: "vm.cpu", value: 1, unit: "COUNT" }]),
+      "must hold vm.memory in GB, MB, KB or B",
+    );
     assert.strictEqual(flavorCostProblem("persistent-disk", []), undefined);
   });
 
   it("parses the command line", () => {
-    assert.deepStrictEqual(parseCli(["--data", "/d", "--port", "0", "--fault-throttle-rate", "0.5"]), { dataDir: "/d", port: 0, faults: { throttleRate: 0.5 } });
+    assert.deepStrictEqual(parseCli(["--data", "/d", "--port", "0", "--fault-throttle-rate", "0.5"]), {
+      dataDir: "/d",
+      port: 0,
+      faults: { throttleRate: 0.5 },
+    });
     assert.deepStrictEqual(parseCli(["--data", "/d"]), { dataDir: "/d", port: 9000 });
     assert.throws(() => parseCli([]), /--data DIR is required/);
-    assert.throws(() => parseCli(["--data", "/d", "--port", "x"]), /--port must be a non-negative number \(was x\)/);
+    assert.throws(
+      () => parseCli(["--data", "/d", "--port", "x"]),
+      /--port must be a non-negative number \(was x\)/,
+    );
   });
 });
