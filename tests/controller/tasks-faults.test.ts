@@ -70,6 +70,16 @@ describe("controller tasks and fault injection", () => {
     }
   });
 
+  it("loses the response of a write that took effect (lostResponseRate)", async () => {
+    const t = await start({ faults: { lostResponseRate: 1 } });
+    try {
+      await assert.rejects(t.admin.post("/v1/tenants", { name: "ghost" }));
+      assert.strictEqual(items(await t.admin.get("/v1/tenants?name=ghost")).length, 1, "the write happened");
+    } finally {
+      await t.close();
+    }
+  });
+
   it("fails asynchronous steps on demand, with the cause in the failed step", async () => {
     const t = await start({ faults: { stepFailureRate: 1 } });
     try {
