@@ -31,7 +31,8 @@ export function setClientOptions(options: ClientOptions): void {
 function context(): Context {
   if (!cached) {
     const resolved = resolveSettings(source, process.env);
-    if ("problem" in resolved) throw new PhotonError({ code: CLIENT_CODES.config, message: resolved.problem });
+    if ("problem" in resolved)
+      throw new PhotonError({ code: CLIENT_CODES.config, message: resolved.problem });
     cached = new PhotonClient(resolved.settings, clientOptions);
   }
   return { client: cached };
@@ -55,7 +56,8 @@ async function guarded<T>(work: () => Promise<T> | T): Promise<T> {
 
 /** The dynamic provider of one resource type, as the serialized stubs call it. */
 export function handlers(type: string): Required<Omit<dynamic.ResourceProvider<Props, Props>, "configure">> {
-  if (!isResourceType(type)) throw new Error(`pulumi-photon has no resource type ${type}: upgrade the pulumi-photon package`);
+  if (!isResourceType(type))
+    throw new Error(`pulumi-photon has no resource type ${type}: upgrade the pulumi-photon package`);
   const impl = REGISTRY[type];
   return {
     check: (olds, news) => guarded(() => impl.check(olds, news)),

@@ -6,7 +6,12 @@ import { RESOURCE_META, ResourceType } from "../provider/generated/schema";
  * wrapped, the identity (the resource's URN, for the tag that prevents duplicates) and every output
  * property so that it is registered.
  */
-export function resourceInputs(type: ResourceType, name: string, args: object, opts: pulumi.CustomResourceOptions): pulumi.Inputs {
+export function resourceInputs(
+  type: ResourceType,
+  name: string,
+  args: object,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Inputs {
   const meta = RESOURCE_META[type];
   const props: pulumi.Inputs = {};
   for (const key of meta.outputs) props[key] = undefined;
@@ -19,7 +24,10 @@ export function resourceInputs(type: ResourceType, name: string, args: object, o
 }
 
 /** Secret inputs stay secret as outputs, even when the program passed them in plain text. */
-export function resourceOptions(type: ResourceType, opts: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+export function resourceOptions(
+  type: ResourceType,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.CustomResourceOptions {
   const secrets = RESOURCE_META[type].secrets;
   if (secrets.length === 0) return opts;
   return { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...secrets] };

@@ -12,7 +12,14 @@ const network = new photon.Network("front", {
   securityPolicy: {
     defaultAction: "DENY",
     rules: [
-      { name: "https", direction: "INGRESS", action: "ALLOW", protocol: "TCP", cidrs: ["0.0.0.0/0"], ports: [cfg.get("port") ?? "443"] },
+      {
+        name: "https",
+        direction: "INGRESS",
+        action: "ALLOW",
+        protocol: "TCP",
+        cidrs: ["0.0.0.0/0"],
+        ports: [cfg.get("port") ?? "443"],
+      },
       { name: "egress", direction: "EGRESS", action: "ALLOW", protocol: "ANY", cidrs: ["0.0.0.0/0"] },
     ],
   },

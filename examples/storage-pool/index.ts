@@ -5,7 +5,13 @@ const cfg = new pulumi.Config();
 const password = cfg.requireSecret("esxPassword");
 
 const hosts = [1, 2, 3].map(
-  (n) => new photon.Host(`esx-0${n}`, { address: `10.20.1.${n}`, username: "root", password, usageTags: ["CLOUD"] }),
+  (n) =>
+    new photon.Host(`esx-0${n}`, {
+      address: `10.20.1.${n}`,
+      username: "root",
+      password,
+      usageTags: ["CLOUD"],
+    }),
 );
 
 const pool = new photon.StoragePool("vsan", {

@@ -19,7 +19,11 @@ export class TokenSource {
   private pending?: Promise<string>;
 
   constructor(
-    private readonly settings: { readonly token?: string; readonly username?: string; readonly password?: string },
+    private readonly settings: {
+      readonly token?: string;
+      readonly username?: string;
+      readonly password?: string;
+    },
     private readonly requestToken: TokenRequest,
     private readonly now: () => number = Date.now,
   ) {
@@ -42,7 +46,10 @@ export class TokenSource {
   renew(): Promise<string> {
     if (!this.renewable) {
       return Promise.reject(
-        new PhotonError({ code: CLIENT_CODES.config, message: "the static photon:token was refused and cannot be renewed" }),
+        new PhotonError({
+          code: CLIENT_CODES.config,
+          message: "the static photon:token was refused and cannot be renewed",
+        }),
       );
     }
     this.pending ??= this.fetch().finally(() => (this.pending = undefined));
@@ -52,7 +59,9 @@ export class TokenSource {
   private async fetch(): Promise<string> {
     let answer: TokenAnswer | undefined;
     if (this.refresh) {
-      answer = await this.requestToken({ grant_type: "refresh_token", refresh_token: this.refresh }).catch(() => undefined);
+      answer = await this.requestToken({ grant_type: "refresh_token", refresh_token: this.refresh }).catch(
+        () => undefined,
+      );
     }
     answer ??= await this.requestToken({
       grant_type: "password",

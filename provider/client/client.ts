@@ -24,7 +24,10 @@ export class Deadline {
   }
 
   error(detail: string): PhotonError {
-    return new PhotonError({ code: CLIENT_CODES.timeout, message: `${this.what} did not finish in time: ${detail}` });
+    return new PhotonError({
+      code: CLIENT_CODES.timeout,
+      message: `${this.what} did not finish in time: ${detail}`,
+    });
   }
 }
 
@@ -97,21 +100,33 @@ export class PhotonClient {
   }
 
   /** Polls a task until it is COMPLETED (answered) or ERROR (thrown with its failed step). */
-  async wait(task: Task, deadline: Deadline, requestId?: string, secrets: readonly string[] = []): Promise<Task> {
+  async wait(
+    task: Task,
+    deadline: Deadline,
+    requestId?: string,
+    secrets: readonly string[] = [],
+  ): Promise<Task> {
     let current = task;
     let interval: number | undefined;
     let done = finishedSteps(current);
     while (current.state !== "COMPLETED" && current.state !== "ERROR") {
       if (deadline.expired()) {
         const error = deadline.error(`task ${current.operation} ${current.id} is still ${current.state}`);
-        throw new PhotonError({ code: error.code, message: error.detail, entityId: current.entity?.id, taskOperation: current.operation });
+        throw new PhotonError({
+          code: error.code,
+          message: error.detail,
+          entityId: current.entity?.id,
+          taskOperation: current.operation,
+        });
       }
       const nowDone = finishedSteps(current);
       interval = nextPollMs(interval, nowDone > done, deadline.remainingMs(), this.poll);
       done = nowDone;
       await this.http.transport.sleep(interval);
       current = await this.get<Task>(`/v1/tasks/${encodeURIComponent(current.id)}`);
-      this.progress(`${current.operation} ${current.state} (${finishedSteps(current)}/${current.steps?.length ?? 0} steps)`);
+      this.progress(
+        `${current.operation} ${current.state} (${finishedSteps(current)}/${current.steps?.length ?? 0} steps)`,
+      );
     }
     if (current.state === "ERROR") throw taskError(current, requestId).redacted(secrets);
     return current;
@@ -124,7 +139,9 @@ function finishedSteps(task: Task): number {
 
 /** The failed step's first error becomes the error's code and message. */
 export function taskError(task: Task, requestId?: string): PhotonError {
-  const failed: TaskStep | undefined = (task.steps ?? []).find((s) => s.state === "ERROR" && (s.errors?.length ?? 0) > 0);
+  const failed: TaskStep | undefined = (task.steps ?? []).find(
+    (s) => s.state === "ERROR" && (s.errors?.length ?? 0) > 0,
+  );
   const cause = failed?.errors?.[0];
   return new PhotonError({
     code: cause?.code ?? "TaskFailed",

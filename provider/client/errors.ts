@@ -87,7 +87,9 @@ export function isPhotonError(e: unknown, code?: string): e is PhotonError {
 
 /** True for any "not found" answer: `NotFound` and its typed variants (`HostNotFound`, ...). */
 export function isNotFound(e: unknown): boolean {
-  return e instanceof PhotonError && (e.status === 404 || /NotFound$/.test(e.code)) && e.code !== "PageExpired";
+  return (
+    e instanceof PhotonError && (e.status === 404 || /NotFound$/.test(e.code)) && e.code !== "PageExpired"
+  );
 }
 
 export function redact(text: string, secrets: readonly string[]): string {
@@ -101,7 +103,10 @@ export function describe(init: PhotonErrorInit): string {
   const where = init.taskOperation
     ? `Photon task ${init.taskOperation}${init.step ? ` failed at step ${init.step.operation} (#${init.step.sequence})` : " failed"}`
     : `Photon API ${init.method ?? ""} ${init.path ?? ""}`.replace(/\s+/g, " ").trim();
-  const facts = [init.status !== undefined ? `HTTP ${init.status}` : "", init.requestId ? `request id ${init.requestId}` : ""]
+  const facts = [
+    init.status !== undefined ? `HTTP ${init.status}` : "",
+    init.requestId ? `request id ${init.requestId}` : "",
+  ]
     .filter((f) => f !== "")
     .join(", ");
   const message = init.message.replace(/\s+$/, "").replace(/\.$/, "");

@@ -76,7 +76,11 @@ export class HttpCore {
       baseURL: this.endpoint,
       timeout: settings.requestTimeoutMs ?? 30_000,
       validateStatus: () => true,
-      httpsAgent: new https.Agent({ keepAlive: true, ca: settings.caCert, rejectUnauthorized: settings.insecure !== true }),
+      httpsAgent: new https.Agent({
+        keepAlive: true,
+        ca: settings.caCert,
+        rejectUnauthorized: settings.insecure !== true,
+      }),
       httpAgent: new http.Agent({ keepAlive: true }),
       proxy: false,
     });
@@ -111,7 +115,8 @@ export class HttpCore {
     const traits = { idempotent: spec.idempotent ?? spec.method !== "POST", read: spec.method === "GET" };
     for (let attempt = 1; ; attempt++) {
       const result = await this.limiter.run(() => this.once(spec, token));
-      if (!(result instanceof PhotonError)) return { data: result.data as T, requestId: header(result, "request-id") };
+      if (!(result instanceof PhotonError))
+        return { data: result.data as T, requestId: header(result, "request-id") };
       const outcome = outcomeOf(result);
       const delay = nextDelayMs(attempt, outcome, traits, this.retry, this.transport.random);
       if (delay === undefined) throw result;
@@ -151,7 +156,13 @@ export class HttpCore {
         result = transportError(e, spec);
       }
       if (!(result instanceof PhotonError)) return result.data as TokenAnswer;
-      const delay = nextDelayMs(attempt, outcomeOf(result), { idempotent: true, read: false }, this.retry, Math.random);
+      const delay = nextDelayMs(
+        attempt,
+        outcomeOf(result),
+        { idempotent: true, read: false },
+        this.retry,
+        Math.random,
+      );
       if (delay === undefined) throw result.redacted([form.password ?? "", form.refresh_token ?? ""]);
       await this.transport.sleep(delay);
     }

@@ -4,7 +4,8 @@ export class Limiter {
   private readonly waiting: Array<() => void> = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer (was ${limit})`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`limit must be a positive integer (was ${limit})`);
   }
 
   get inFlight(): number {

@@ -18,7 +18,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** What happened to one attempt, as far as retrying is concerned. */
 export type Outcome =
-  | { readonly kind: "response"; readonly status: number; readonly code?: string; readonly retryAfterMs?: number }
+  | {
+      readonly kind: "response";
+      readonly status: number;
+      readonly code?: string;
+      readonly retryAfterMs?: number;
+    }
   /** `sent` is false when the request surely never reached the server (connection refused, DNS). */
   | { readonly kind: "transport"; readonly sent: boolean };
 
@@ -29,7 +34,12 @@ export interface RequestTraits {
 }
 
 /** Error codes of transport failures that prove the request never left this machine. */
-export const UNSENT_TRANSPORT_CODES: readonly string[] = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"];
+export const UNSENT_TRANSPORT_CODES: readonly string[] = [
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+];
 
 /**
  * Whether an outcome is worth another attempt. Throttling (429), overload (503) and `ConcurrentTask`
@@ -91,7 +101,15 @@ export const DEFAULT_POLL_POLICY: PollPolicy = { initialMs: 100, maxMs: 2_000, g
  * Adaptive task polling: fast at first (most tasks end quickly), slower while a task keeps running,
  * back to fast when the task makes progress (a step finished), never past the deadline.
  */
-export function nextPollMs(previousMs: number | undefined, progressed: boolean, remainingMs: number, policy: PollPolicy): number {
-  const base = previousMs === undefined || progressed ? policy.initialMs : Math.min(policy.maxMs, previousMs * policy.growth);
+export function nextPollMs(
+  previousMs: number | undefined,
+  progressed: boolean,
+  remainingMs: number,
+  policy: PollPolicy,
+): number {
+  const base =
+    previousMs === undefined || progressed
+      ? policy.initialMs
+      : Math.min(policy.maxMs, previousMs * policy.growth);
   return Math.max(0, Math.min(Math.round(base), remainingMs));
 }

@@ -62,7 +62,8 @@ export interface Project extends Tagged {
   readonly defaultRouterPrivateIpCidr?: string;
 }
 
-export type HostState = "CREATING" | "NOT_PROVISIONED" | "READY" | "MAINTENANCE" | "SUSPENDED" | "ERROR" | "DELETED";
+export type HostState =
+  "CREATING" | "NOT_PROVISIONED" | "READY" | "MAINTENANCE" | "SUSPENDED" | "ERROR" | "DELETED";
 
 export interface HostCapacity {
   readonly cpuCount: number;

@@ -35,7 +35,8 @@ export function size(prefix: number): number {
 /** A CIDR, or the reason the text is not one (the words complete "must be ..."/"is ..."). */
 export function parseCidr(text: string): Cidr | { readonly problem: string } {
   const match = /^([^/]+)\/(\d{1,2})$/.exec(text);
-  if (!match?.[1] || !match[2]) return { problem: "must be an IPv4 range in CIDR notation such as 10.0.0.0/16" };
+  if (!match?.[1] || !match[2])
+    return { problem: "must be an IPv4 range in CIDR notation such as 10.0.0.0/16" };
   const ip = parseIp(match[1]);
   const prefix = Number(match[2]);
   if (ip === undefined) return { problem: `has an invalid address ${match[1]}` };

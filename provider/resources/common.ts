@@ -35,9 +35,15 @@ const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 export function checkName(property: string, value: unknown): Failure[] {
   if (isUnknown(value)) return [];
   if (typeof value !== "string") return [{ property, reason: "must be a string" }];
-  if (value.length < 1 || value.length > 63) return [{ property, reason: `must be 1 to 63 characters long (was ${value.length})` }];
+  if (value.length < 1 || value.length > 63)
+    return [{ property, reason: `must be 1 to 63 characters long (was ${value.length})` }];
   if (!NAME.test(value)) {
-    return [{ property, reason: `must start with a letter and hold only letters, digits and dashes (was "${value}")` }];
+    return [
+      {
+        property,
+        reason: `must start with a letter and hold only letters, digits and dashes (was "${value}")`,
+      },
+    ];
   }
   return [];
 }
@@ -48,7 +54,8 @@ export function withDefaults(meta: ResourceMeta, news: Props, resourceName?: str
   for (const [key, value] of Object.entries(meta.defaults)) {
     if (out[key] === undefined || out[key] === null) out[key] = structuredClone(value);
   }
-  if (meta.inputs.includes("name") && (out.name === undefined || out.name === null) && resourceName) out.name = resourceName;
+  if (meta.inputs.includes("name") && (out.name === undefined || out.name === null) && resourceName)
+    out.name = resourceName;
   return out;
 }
 
@@ -56,25 +63,39 @@ export function withDefaults(meta: ResourceMeta, news: Props, resourceName?: str
 export function checkShape(meta: ResourceMeta, news: Props): Failure[] {
   const failures: Failure[] = [];
   for (const key of meta.requiredInputs) {
-    if (news[key] === undefined || news[key] === null || news[key] === "") failures.push({ property: key, reason: "is required" });
+    if (news[key] === undefined || news[key] === null || news[key] === "")
+      failures.push({ property: key, reason: "is required" });
   }
   const known = new Set<string>([...meta.inputs, ...INTERNAL_INPUTS]);
   for (const key of Object.keys(news)) {
-    if (!known.has(key) && key !== "__provider") failures.push({ property: key, reason: `is not an input of this resource (inputs: ${meta.inputs.join(", ")})` });
+    if (!known.has(key) && key !== "__provider")
+      failures.push({
+        property: key,
+        reason: `is not an input of this resource (inputs: ${meta.inputs.join(", ")})`,
+      });
   }
   return failures;
 }
 
-export function checkType(property: string, value: unknown, type: "string" | "boolean" | "number" | "integer"): Failure[] {
+export function checkType(
+  property: string,
+  value: unknown,
+  type: "string" | "boolean" | "number" | "integer",
+): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (type === "integer") return Number.isInteger(value) ? [] : [{ property, reason: "must be a whole number" }];
+  if (type === "integer")
+    return Number.isInteger(value) ? [] : [{ property, reason: "must be a whole number" }];
   return typeof value === type ? [] : [{ property, reason: `must be a ${type}` }];
 }
 
 export function checkStringArray(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
   if (!Array.isArray(value)) return [{ property, reason: "must be a list of strings" }];
-  return value.flatMap((v, i) => (typeof v === "string" || isUnknown(v) ? [] : [{ property: `${property}[${i}]`, reason: "must be a string" }]));
+  return value.flatMap((v, i) =>
+    typeof v === "string" || isUnknown(v)
+      ? []
+      : [{ property: `${property}[${i}]`, reason: "must be a string" }],
+  );
 }
 
 /** Compares values ignoring object key order. */
@@ -104,7 +125,12 @@ export function sameSet(a: unknown, b: unknown): boolean {
 }
 
 /** Properties whose new input differs from the stored value (unknown new values count as changed). */
-export function changedInputs(meta: ResourceMeta, olds: Props, news: Props, compare: Comparators = {}): string[] {
+export function changedInputs(
+  meta: ResourceMeta,
+  olds: Props,
+  news: Props,
+  compare: Comparators = {},
+): string[] {
   const withOld = withDefaults(meta, olds);
   const withNew = withDefaults(meta, news);
   return [...meta.inputs, ...INTERNAL_INPUTS].filter((key) => {
@@ -119,7 +145,12 @@ export function changedInputs(meta: ResourceMeta, olds: Props, news: Props, comp
  * every replacement deletes first (names and addresses are unique on the server, and the new object
  * must not find the old one by its identity tag). The identity alone never counts as a change.
  */
-export function schemaDiff(meta: ResourceMeta, olds: Props, news: Props, compare: Comparators = {}): DiffResult {
+export function schemaDiff(
+  meta: ResourceMeta,
+  olds: Props,
+  news: Props,
+  compare: Comparators = {},
+): DiffResult {
   const changed = changedInputs(meta, olds, news, compare).filter((k) => k !== "identity");
   const replaces = changed.filter((k) => meta.replaceOnChanges.includes(k));
   return {
@@ -144,7 +175,9 @@ export class PartialFailure extends Error {
 
 /** The tag that marks an object as made for one Pulumi resource. */
 export function identityTag(identity: unknown): string | undefined {
-  return typeof identity === "string" && identity !== "" && !isUnknown(identity) ? `pulumi:${identity}` : undefined;
+  return typeof identity === "string" && identity !== "" && !isUnknown(identity)
+    ? `pulumi:${identity}`
+    : undefined;
 }
 
 /** Reads a checked property bag through its generated type (check has validated it). */

@@ -13,29 +13,48 @@ const path = (id: string) => `/v1/infrastructure/hosts/${encodeURIComponent(id)}
 const compare = { usageTags: sameSet };
 type In = HostInputs & { readonly identity?: string };
 
-const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const CAPACITY_KEYS = ["cpuCount", "memoryMb", "datastoreGb"];
 
 function checkRequiredText(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  return typeof value === "string" && value.trim() !== "" ? [] : [{ property, reason: "must be a non-empty string" }];
+  return typeof value === "string" && value.trim() !== ""
+    ? []
+    : [{ property, reason: "must be a non-empty string" }];
 }
 
 export function checkUsageTags(value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (!Array.isArray(value) || value.length === 0) return [{ property: "usageTags", reason: `must be a non-empty list of ${HOST_USAGE_TAG_VALUES.join(", ")}` }];
-  const bad = value.flatMap((t, i) => (isUnknown(t) || HOST_USAGE_TAG_VALUES.includes(t as HostUsageTag) ? [] : [{ property: `usageTags[${i}]`, reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${JSON.stringify(t)})` }]));
+  if (!Array.isArray(value) || value.length === 0)
+    return [
+      { property: "usageTags", reason: `must be a non-empty list of ${HOST_USAGE_TAG_VALUES.join(", ")}` },
+    ];
+  const bad = value.flatMap((t, i) =>
+    isUnknown(t) || HOST_USAGE_TAG_VALUES.includes(t as HostUsageTag)
+      ? []
+      : [
+          {
+            property: `usageTags[${i}]`,
+            reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${JSON.stringify(t)})`,
+          },
+        ],
+  );
   const dupes = value.filter((t, i) => value.indexOf(t) !== i);
-  return dupes.length > 0 ? [...bad, { property: "usageTags", reason: `lists ${String(dupes[0])} twice` }] : bad;
+  return dupes.length > 0
+    ? [...bad, { property: "usageTags", reason: `lists ${String(dupes[0])} twice` }]
+    : bad;
 }
 
 export function checkMetadata(value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [{ property: "metadata", reason: "must be a map of strings" }];
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return [{ property: "metadata", reason: "must be a map of strings" }];
   return Object.entries(value).flatMap(([k, v]): Failure[] => {
     if (isUnknown(v)) return [];
     if (typeof v !== "string") return [{ property: `metadata.${k}`, reason: "must be a string" }];
-    if (CAPACITY_KEYS.includes(k) && !/^[1-9]\d*$/.test(v)) return [{ property: `metadata.${k}`, reason: `must be a positive whole number (was "${v}")` }];
+    if (CAPACITY_KEYS.includes(k) && !/^[1-9]\d*$/.test(v))
+      return [{ property: `metadata.${k}`, reason: `must be a positive whole number (was "${v}")` }];
     return [];
   });
 }
@@ -43,7 +62,10 @@ export function checkMetadata(value: unknown): Failure[] {
 export function check(_olds: Props, news: Props): CheckResult<Props> {
   return checked(meta, news, (i) => [
     ...checkRequiredText("address", i.address),
-    ...(typeof i.address === "string" && !isUnknown(i.address) && i.address !== "" && !HOSTNAME.test(i.address)
+    ...(typeof i.address === "string" &&
+    !isUnknown(i.address) &&
+    i.address !== "" &&
+    !HOSTNAME.test(i.address)
       ? [{ property: "address", reason: `must be an IP address or a host name (was "${i.address}")` }]
       : []),
     ...checkRequiredText("username", i.username),
@@ -86,7 +108,12 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
         kind: "host",
         listPath: "/v1/infrastructure/hosts",
         tag,
-        post: { method: "POST", path: "/v1/infrastructure/hosts", body: createBody(inputs, tag), secrets: [inputs.password] },
+        post: {
+          method: "POST",
+          path: "/v1/infrastructure/hosts",
+          body: createBody(inputs, tag),
+          secrets: [inputs.password],
+        },
         fetch: fetchHost(ctx),
         outputs: (h) => outputs(h, props),
         deadline: deadlineFor("host", "create", props, TIMEOUTS),
@@ -111,18 +138,34 @@ async function converge(ctx: Context, host: Host, props: Props): Promise<Host> {
   const inputs = typed<In>(props);
   const deadline = deadlineFor("host", "update", props, TIMEOUTS);
   if (inputs.availabilityZone && inputs.availabilityZone !== host.availabilityZone) {
-    await ctx.client.run({ method: "POST", path: `${path(host.id)}/set_availability_zone`, body: { availabilityZoneId: inputs.availabilityZone }, idempotent: true }, deadline);
+    await ctx.client.run(
+      {
+        method: "POST",
+        path: `${path(host.id)}/set_availability_zone`,
+        body: { availabilityZoneId: inputs.availabilityZone },
+        idempotent: true,
+      },
+      deadline,
+    );
   }
   const want = inputs.maintenance === true;
   if (want && host.state !== "MAINTENANCE") await enterMaintenance(ctx, host, deadline);
   if (!want && host.state === "MAINTENANCE") await action(ctx, host.id, "exit-maintenance", deadline);
   const now = await fetchHost(ctx)(host.id);
-  if (!now) throw new PhotonError({ code: "HostNotFound", message: `host ${host.id} was deleted while it was being updated` });
+  if (!now)
+    throw new PhotonError({
+      code: "HostNotFound",
+      message: `host ${host.id} was deleted while it was being updated`,
+    });
   return now;
 }
 
 /** The state each action leads to: a repeated action (after a lost answer) that finds it there is done. */
-const TARGET: Readonly<Record<string, HostState>> = { suspend: "SUSPENDED", "enter-maintenance": "MAINTENANCE", "exit-maintenance": "READY" };
+const TARGET: Readonly<Record<string, HostState>> = {
+  suspend: "SUSPENDED",
+  "enter-maintenance": "MAINTENANCE",
+  "exit-maintenance": "READY",
+};
 
 async function action(ctx: Context, id: string, name: string, deadline: Deadline): Promise<void> {
   try {
@@ -149,7 +192,11 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
   const host = await fetchHost(ctx)(id);
-  if (!host) throw new PhotonError({ code: "HostNotFound", message: `host ${id} no longer exists; run pulumi refresh` });
+  if (!host)
+    throw new PhotonError({
+      code: "HostNotFound",
+      message: `host ${id} no longer exists; run pulumi refresh`,
+    });
   return { outs: outputs(await converge(ctx, host, news), news) };
 }
 

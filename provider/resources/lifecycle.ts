@@ -26,13 +26,20 @@ export interface CreateSpec<E extends Entity> {
 }
 
 /** Objects of a list carrying the identity tag and not on their way out. */
-export async function findTagged<E extends Entity>(ctx: Context, listPath: string, tag: string): Promise<E[]> {
+export async function findTagged<E extends Entity>(
+  ctx: Context,
+  listPath: string,
+  tag: string,
+): Promise<E[]> {
   const items = await ctx.client.list<E>(listPath, { tag });
   return items.filter((e) => (e.tags ?? []).includes(tag) && !GONE_STATES.includes(e.state ?? ""));
 }
 
 function retriable(e: unknown): boolean {
-  return isPhotonError(e) && (e.code === CLIENT_CODES.transport || (e.code === CLIENT_CODES.timeout && e.taskOperation === undefined));
+  return (
+    isPhotonError(e) &&
+    (e.code === CLIENT_CODES.transport || (e.code === CLIENT_CODES.timeout && e.taskOperation === undefined))
+  );
 }
 
 /**
@@ -49,10 +56,21 @@ export async function createOnce<E extends Entity>(ctx: Context, spec: CreateSpe
     try {
       const task = await ctx.client.run(spec.post, spec.deadline);
       const id = task.entity?.id;
-      if (!id) throw new PhotonError({ code: CLIENT_CODES.badResponse, message: `the ${task.operation} task named no ${spec.kind}` });
+      if (!id)
+        throw new PhotonError({
+          code: CLIENT_CODES.badResponse,
+          message: `the ${task.operation} task named no ${spec.kind}`,
+        });
       const entity = await spec.fetch(id);
-      if (!entity) throw new PhotonError({ code: "NotFound", message: `${spec.kind} ${id} vanished right after its create` });
-      if (entity.state === "ERROR") throw new PartialFailure(id, spec.outputs(entity), [`${spec.kind} ${id} was created but is in state ERROR`]);
+      if (!entity)
+        throw new PhotonError({
+          code: "NotFound",
+          message: `${spec.kind} ${id} vanished right after its create`,
+        });
+      if (entity.state === "ERROR")
+        throw new PartialFailure(id, spec.outputs(entity), [
+          `${spec.kind} ${id} was created but is in state ERROR`,
+        ]);
       return entity;
     } catch (e) {
       if (e instanceof PartialFailure) throw e;
@@ -72,9 +90,19 @@ async function partialOrSame<E extends Entity>(spec: CreateSpec<E>, e: unknown):
 
 /** Waits until an object found by its tag is no longer being created. */
 async function settle<E extends Entity>(ctx: Context, spec: CreateSpec<E>, found: E): Promise<E> {
-  const ready = await waitUntil(ctx, () => spec.fetch(found.id), (e) => !BUSY_STATES.includes(e?.state ?? ""), spec.deadline);
-  if (!ready) throw new PhotonError({ code: "NotFound", message: `${spec.kind} ${found.id} disappeared while it was being created` });
-  if (ready.state === "ERROR") throw new PartialFailure(ready.id, spec.outputs(ready), [`${spec.kind} ${ready.id} is in state ERROR`]);
+  const ready = await waitUntil(
+    ctx,
+    () => spec.fetch(found.id),
+    (e) => !BUSY_STATES.includes(e?.state ?? ""),
+    spec.deadline,
+  );
+  if (!ready)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `${spec.kind} ${found.id} disappeared while it was being created`,
+    });
+  if (ready.state === "ERROR")
+    throw new PartialFailure(ready.id, spec.outputs(ready), [`${spec.kind} ${ready.id} is in state ERROR`]);
   return ready;
 }
 
@@ -89,16 +117,22 @@ export async function waitUntil<E extends Entity>(
   for (;;) {
     const current = await fetch();
     if (done(current)) return current;
-    if (deadline.expired()) throw deadline.error(`${current?.id ?? "object"} is still ${current?.state ?? "missing"}`);
+    if (deadline.expired())
+      throw deadline.error(`${current?.id ?? "object"} is still ${current?.state ?? "missing"}`);
     interval = nextPollMs(interval, false, deadline.remainingMs(), DEFAULT_POLL_POLICY);
     await ctx.client.http.transport.sleep(interval);
   }
 }
 
 /** Adopts an existing object by id (the `adoptId` input). */
-export async function adopt<E extends Entity>(kind: string, id: string, fetch: (id: string) => Promise<E | undefined>): Promise<E> {
+export async function adopt<E extends Entity>(
+  kind: string,
+  id: string,
+  fetch: (id: string) => Promise<E | undefined>,
+): Promise<E> {
   const entity = await fetch(id);
-  if (!entity) throw new PhotonError({ code: "NotFound", message: `adoptId: no ${kind} with id ${id} exists` });
+  if (!entity)
+    throw new PhotonError({ code: "NotFound", message: `adoptId: no ${kind} with id ${id} exists` });
   return entity;
 }
 

@@ -3,7 +3,17 @@ import { PhotonError } from "../client";
 import { Network, SecurityPolicy as ApiPolicy } from "../client/types";
 import { NetworkInputs, RESOURCE_META, SecurityPolicy } from "../generated/schema";
 import { checkCidrInput, isCidr, overlaps, parseCidr } from "./cidr";
-import { checkName, checkType, Failure, identityTag, isUnknown, Props, sameValue, schemaDiff, typed } from "./common";
+import {
+  checkName,
+  checkType,
+  Failure,
+  identityTag,
+  isUnknown,
+  Props,
+  sameValue,
+  schemaDiff,
+  typed,
+} from "./common";
 import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
 import { checkPolicy, normalizePolicy } from "./policy";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
@@ -17,7 +27,10 @@ type In = NetworkInputs & { readonly identity?: string };
 /** No policy means allow everything: both spellings compare equal. */
 const OPEN: SecurityPolicy = { defaultAction: "ALLOW", rules: [] };
 const samePolicy = (a: unknown, b: unknown) =>
-  sameValue(normalizePolicy((a as SecurityPolicy | undefined) ?? OPEN), normalizePolicy((b as SecurityPolicy | undefined) ?? OPEN));
+  sameValue(
+    normalizePolicy((a as SecurityPolicy | undefined) ?? OPEN),
+    normalizePolicy((b as SecurityPolicy | undefined) ?? OPEN),
+  );
 const compare = { securityPolicy: samePolicy };
 
 export interface Claim {
@@ -110,14 +123,24 @@ async function converge(ctx: Context, network: Network, props: Props): Promise<N
   const deadline = deadlineFor("network", "update", props, TIMEOUTS);
   const description = inputs.description ?? "";
   if (network.name !== inputs.name || (network.description ?? "") !== description) {
-    await ctx.client.run({ method: "PATCH", path: path(network.id), body: { name: inputs.name, description } }, deadline);
+    await ctx.client.run(
+      { method: "PATCH", path: path(network.id), body: { name: inputs.name, description } },
+      deadline,
+    );
   }
   if (!samePolicy(network.securityPolicy ?? undefined, inputs.securityPolicy)) {
     const policy: ApiPolicy | undefined = normalizePolicy(inputs.securityPolicy ?? OPEN);
-    await ctx.client.run({ method: "PUT", path: `${path(network.id)}/security-policy`, body: policy }, deadline);
+    await ctx.client.run(
+      { method: "PUT", path: `${path(network.id)}/security-policy`, body: policy },
+      deadline,
+    );
   }
   const now = await fetchNetwork(ctx)(network.id);
-  if (!now) throw new PhotonError({ code: "NotFound", message: `network ${network.id} was deleted while it was being updated` });
+  if (!now)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `network ${network.id} was deleted while it was being updated`,
+    });
   return now;
 }
 
@@ -128,12 +151,20 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
   const network = await fetchNetwork(ctx)(id);
-  if (!network) throw new PhotonError({ code: "NotFound", message: `network ${id} no longer exists; run pulumi refresh` });
+  if (!network)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `network ${id} no longer exists; run pulumi refresh`,
+    });
   return { outs: outputs(await converge(ctx, network, news), news) };
 }
 
 export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
-  await deleteOnce(ctx, { method: "DELETE", path: path(id) }, deadlineFor("network", "delete", props, TIMEOUTS));
+  await deleteOnce(
+    ctx,
+    { method: "DELETE", path: path(id) },
+    deadlineFor("network", "delete", props, TIMEOUTS),
+  );
 }
 
 export const network: ResourceImpl = { check, diff, create, read, update, delete: remove };

@@ -1,5 +1,10 @@
 import { SecurityPolicy as ApiPolicy } from "../client/types";
-import { POLICY_ACTION_VALUES, PROTOCOL_VALUES, SecurityPolicy, TRAFFIC_DIRECTION_VALUES } from "../generated/schema";
+import {
+  POLICY_ACTION_VALUES,
+  PROTOCOL_VALUES,
+  SecurityPolicy,
+  TRAFFIC_DIRECTION_VALUES,
+} from "../generated/schema";
 import { checkCidrInput } from "./cidr";
 import { checkName, Failure, isUnknown } from "./common";
 
@@ -29,38 +34,64 @@ function checkRule(property: string, rule: unknown): Failure[] {
     ...oneOf(`${property}.action`, r.action, POLICY_ACTION_VALUES),
     ...oneOf(`${property}.protocol`, r.protocol, PROTOCOL_VALUES),
   ];
-  if (!isUnknown(r.cidrs) && (!Array.isArray(r.cidrs) || r.cidrs.length === 0)) failures.push({ property: `${property}.cidrs`, reason: "must list at least one CIDR (0.0.0.0/0 for any)" });
-  else if (Array.isArray(r.cidrs)) r.cidrs.forEach((c, i) => failures.push(...checkCidrInput(`${property}.cidrs[${i}]`, c)));
+  if (!isUnknown(r.cidrs) && (!Array.isArray(r.cidrs) || r.cidrs.length === 0))
+    failures.push({
+      property: `${property}.cidrs`,
+      reason: "must list at least one CIDR (0.0.0.0/0 for any)",
+    });
+  else if (Array.isArray(r.cidrs))
+    r.cidrs.forEach((c, i) => failures.push(...checkCidrInput(`${property}.cidrs[${i}]`, c)));
   const ports = Array.isArray(r.ports) ? r.ports : [];
   if (ports.length > 0 && !isUnknown(r.protocol) && r.protocol !== "TCP" && r.protocol !== "UDP") {
-    failures.push({ property: `${property}.ports`, reason: `are only allowed for TCP and UDP (protocol is ${String(r.protocol)})` });
+    failures.push({
+      property: `${property}.ports`,
+      reason: `are only allowed for TCP and UDP (protocol is ${String(r.protocol)})`,
+    });
   }
   ports.forEach((p, i) => {
     const problem = isUnknown(p) ? undefined : typeof p === "string" ? portProblem(p) : "must be a string";
-    if (problem) failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${JSON.stringify(p)})` });
+    if (problem)
+      failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${JSON.stringify(p)})` });
   });
   return failures;
 }
 
 export function checkPolicy(property: string, value: unknown): Failure[] {
   if (value === undefined || value === null || isUnknown(value)) return [];
-  if (typeof value !== "object") return [{ property, reason: "must be an object with defaultAction and rules" }];
+  if (typeof value !== "object")
+    return [{ property, reason: "must be an object with defaultAction and rules" }];
   const p = value as Record<string, unknown>;
   const failures = oneOf(`${property}.defaultAction`, p.defaultAction, POLICY_ACTION_VALUES);
   if (p.rules === undefined || isUnknown(p.rules)) return failures;
-  if (!Array.isArray(p.rules)) return [...failures, { property: `${property}.rules`, reason: "must be a list of rules" }];
+  if (!Array.isArray(p.rules))
+    return [...failures, { property: `${property}.rules`, reason: "must be a list of rules" }];
   p.rules.forEach((r, i) => failures.push(...checkRule(`${property}.rules[${i}]`, r)));
-  const names = p.rules.map((r) => (typeof r === "object" && r !== null ? (r as Record<string, unknown>).name : undefined)).filter((n) => typeof n === "string" && !isUnknown(n));
+  const names = p.rules
+    .map((r) => (typeof r === "object" && r !== null ? (r as Record<string, unknown>).name : undefined))
+    .filter((n) => typeof n === "string" && !isUnknown(n));
   const dupe = names.find((n, i) => names.indexOf(n) !== i);
-  if (dupe !== undefined) failures.push({ property: `${property}.rules`, reason: `has two rules named ${String(dupe)}; names must be unique` });
+  if (dupe !== undefined)
+    failures.push({
+      property: `${property}.rules`,
+      reason: `has two rules named ${String(dupe)}; names must be unique`,
+    });
   return failures;
 }
 
 /** The policy as the server stores it (ports always present), for comparison and the PUT body. */
-export function normalizePolicy(policy: SecurityPolicy | ApiPolicy | null | undefined): ApiPolicy | undefined {
+export function normalizePolicy(
+  policy: SecurityPolicy | ApiPolicy | null | undefined,
+): ApiPolicy | undefined {
   if (!policy) return undefined;
   return {
     defaultAction: policy.defaultAction,
-    rules: (policy.rules ?? []).map((r) => ({ name: r.name, direction: r.direction, action: r.action, protocol: r.protocol, cidrs: r.cidrs, ports: r.ports ?? [] })),
+    rules: (policy.rules ?? []).map((r) => ({
+      name: r.name,
+      direction: r.direction,
+      action: r.action,
+      protocol: r.protocol,
+      cidrs: r.cidrs,
+      ports: r.ports ?? [],
+    })),
   };
 }

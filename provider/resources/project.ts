@@ -3,7 +3,16 @@ import { Deadline, PhotonError } from "../client";
 import { Project, Quota } from "../client/types";
 import { ProjectInputs, RESOURCE_META } from "../generated/schema";
 import { checkCidrInput } from "./cidr";
-import { checkName, checkStringArray, checkType, identityTag, Props, sameSet, schemaDiff, typed } from "./common";
+import {
+  checkName,
+  checkStringArray,
+  checkType,
+  identityTag,
+  Props,
+  sameSet,
+  schemaDiff,
+  typed,
+} from "./common";
 import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
 import { applyQuota, checkQuota, planQuota, quotaLimits, quotaUsage } from "./quota";
 import { checked, checkGroups, deadlineFor, groupNames, MINUTE, readAnswer, recorded } from "./shared";
@@ -89,9 +98,21 @@ async function converge(ctx: Context, id: string, props: Props): Promise<Live> {
   const inputs = typed<In>(props);
   const deadline = deadlineFor("project", "update", props, TIMEOUTS);
   const live = await fetchLive(ctx, id);
-  if (!live) throw new PhotonError({ code: "NotFound", message: `project ${id} was deleted while it was being updated` });
+  if (!live)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `project ${id} was deleted while it was being updated`,
+    });
   if (!sameSet(groupNames(live.project.securityGroups), inputs.securityGroups ?? [])) {
-    await ctx.client.run({ method: "POST", path: `${path(id)}/set_security_groups`, body: { items: inputs.securityGroups ?? [] }, idempotent: true }, deadline);
+    await ctx.client.run(
+      {
+        method: "POST",
+        path: `${path(id)}/set_security_groups`,
+        body: { items: inputs.securityGroups ?? [] },
+        idempotent: true,
+      },
+      deadline,
+    );
   }
   await applyQuota(ctx, path(id), planQuota(quotaLimits(live.quota), inputs.quota ?? {}), deadline);
   return (await fetchLive(ctx, id)) ?? live;
@@ -110,7 +131,15 @@ export async function update(ctx: Context, id: string, _olds: Props, news: Props
 async function contents(ctx: Context, id: string): Promise<Array<[string, string[]]>> {
   const lists = ["services", "networks", "disks"];
   const found = await Promise.all(
-    lists.map(async (l) => [l, (await ctx.client.list<{ id: string; state?: string }>(`${path(id)}/${l}`).catch(() => [])).filter((e) => e.state !== "DELETED").map((e) => e.id)] as [string, string[]]),
+    lists.map(
+      async (l) =>
+        [
+          l,
+          (await ctx.client.list<{ id: string; state?: string }>(`${path(id)}/${l}`).catch(() => []))
+            .filter((e) => e.state !== "DELETED")
+            .map((e) => e.id),
+        ] as [string, string[]],
+    ),
   );
   return found.filter(([, ids]) => ids.length > 0);
 }
@@ -120,14 +149,21 @@ export async function remove(ctx: Context, id: string, props: Props): Promise<vo
   const held = await contents(ctx, id);
   if (held.length > 0 && props.forceDestroy !== true) {
     const what = held.map(([l, ids]) => `${ids.length} ${l} (${ids.join(", ")})`).join(", ");
-    throw new PhotonError({ code: "ProjectNotEmpty", message: `project ${id} still holds ${what}; delete them first or set forceDestroy: true` });
+    throw new PhotonError({
+      code: "ProjectNotEmpty",
+      message: `project ${id} still holds ${what}; delete them first or set forceDestroy: true`,
+    });
   }
   for (const [list, ids] of held) await deleteAll(ctx, list, ids, deadline);
   await deleteOnce(ctx, { method: "DELETE", path: path(id) }, deadline);
 }
 
 async function deleteAll(ctx: Context, list: string, ids: string[], deadline: Deadline): Promise<void> {
-  await Promise.all(ids.map((id) => deleteOnce(ctx, { method: "DELETE", path: `/v1/${list}/${encodeURIComponent(id)}` }, deadline)));
+  await Promise.all(
+    ids.map((id) =>
+      deleteOnce(ctx, { method: "DELETE", path: `/v1/${list}/${encodeURIComponent(id)}` }, deadline),
+    ),
+  );
 }
 
 export const project: ResourceImpl = { check, diff, create, read, update, delete: remove };

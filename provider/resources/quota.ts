@@ -16,28 +16,46 @@ export function unitFamily(key: string): "count" | "size" | undefined {
 
 function checkItem(property: string, key: string, item: unknown): Failure[] {
   if (isUnknown(item)) return [];
-  if (typeof item !== "object" || item === null) return [{ property, reason: "must be an object with limit and unit" }];
+  if (typeof item !== "object" || item === null)
+    return [{ property, reason: "must be an object with limit and unit" }];
   const { limit, unit } = item as Record<string, unknown>;
   const failures: Failure[] = [];
   if (!isUnknown(limit) && (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0)) {
-    failures.push({ property: `${property}.limit`, reason: `must be a number of at least 0 (was ${JSON.stringify(limit)})` });
+    failures.push({
+      property: `${property}.limit`,
+      reason: `must be a number of at least 0 (was ${JSON.stringify(limit)})`,
+    });
   }
   if (isUnknown(unit)) return failures;
   if (!QUOTA_UNIT_VALUES.includes(unit as QuotaUnit)) {
-    failures.push({ property: `${property}.unit`, reason: `must be one of ${QUOTA_UNIT_VALUES.join(", ")} (was ${JSON.stringify(unit)})` });
+    failures.push({
+      property: `${property}.unit`,
+      reason: `must be one of ${QUOTA_UNIT_VALUES.join(", ")} (was ${JSON.stringify(unit)})`,
+    });
   } else if (unitFamily(key) === "count" && unit !== "COUNT") {
     failures.push({ property: `${property}.unit`, reason: `must be COUNT for ${key} (was ${String(unit)})` });
   } else if (unitFamily(key) === "size" && !SIZE_UNITS.includes(unit as QuotaUnit)) {
-    failures.push({ property: `${property}.unit`, reason: `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key} (was ${String(unit)})` });
+    failures.push({
+      property: `${property}.unit`,
+      reason: `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key} (was ${String(unit)})`,
+    });
   }
   return failures;
 }
 
 export function checkQuota(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [{ property, reason: "must be a map of quota key to {limit, unit}" }];
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return [{ property, reason: "must be a map of quota key to {limit, unit}" }];
   return Object.entries(value).flatMap(([key, item]) => {
-    const keyFailures = KEY.test(key) ? [] : [{ property: `${property}["${key}"]`, reason: "is not a quota key (such as vm.cpu or storage.VSAN)" }];
+    const keyFailures = KEY.test(key)
+      ? []
+      : [
+          {
+            property: `${property}["${key}"]`,
+            reason: "is not a quota key (such as vm.cpu or storage.VSAN)",
+          },
+        ];
     return [...keyFailures, ...checkItem(`${property}["${key}"]`, key, item)];
   });
 }
@@ -45,7 +63,8 @@ export function checkQuota(property: string, value: unknown): Failure[] {
 /** The limits of a server quota, as the `quota` input writes them. */
 export function quotaLimits(quota: Quota | undefined): Record<string, QuotaItem> {
   const out: Record<string, QuotaItem> = {};
-  for (const [key, item] of Object.entries(quota?.quotaItems ?? {})) out[key] = { limit: item.limit, unit: item.unit };
+  for (const [key, item] of Object.entries(quota?.quotaItems ?? {}))
+    out[key] = { limit: item.limit, unit: item.unit };
   return out;
 }
 
@@ -55,7 +74,9 @@ export function quotaUsage(quota: Quota | undefined): Record<string, number> {
   return out;
 }
 
-export type QuotaPlan = { readonly kind: "none" } | { readonly kind: "patch" | "put"; readonly quotaItems: Record<string, QuotaItem> };
+export type QuotaPlan =
+  | { readonly kind: "none" }
+  | { readonly kind: "patch" | "put"; readonly quotaItems: Record<string, QuotaItem> };
 
 /** Changed or added keys are merged (PATCH); a removed key needs the whole quota replaced (PUT). */
 export function planQuota(olds: Record<string, QuotaItem>, news: Record<string, QuotaItem>): QuotaPlan {
@@ -65,7 +86,19 @@ export function planQuota(olds: Record<string, QuotaItem>, news: Record<string, 
 }
 
 /** Applies a quota change to `/v1/tenants/{id}` or `/v1/projects/{id}`. */
-export async function applyQuota(ctx: Context, entityPath: string, plan: QuotaPlan, deadline: Deadline): Promise<void> {
+export async function applyQuota(
+  ctx: Context,
+  entityPath: string,
+  plan: QuotaPlan,
+  deadline: Deadline,
+): Promise<void> {
   if (plan.kind === "none") return;
-  await ctx.client.run({ method: plan.kind === "put" ? "PUT" : "PATCH", path: `${entityPath}/quota`, body: { quotaItems: plan.quotaItems } }, deadline);
+  await ctx.client.run(
+    {
+      method: plan.kind === "put" ? "PUT" : "PATCH",
+      path: `${entityPath}/quota`,
+      body: { quotaItems: plan.quotaItems },
+    },
+    deadline,
+  );
 }

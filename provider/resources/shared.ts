@@ -6,11 +6,19 @@ import { checkTimeouts, Operation, TimeoutDefaults, timeoutMs } from "./timeouts
 
 /** Failures every resource shares: shape, adoptId, timeouts. */
 export function commonFailures(meta: ResourceMeta, inputs: Props): Failure[] {
-  return [...checkShape(meta, inputs), ...checkType("adoptId", inputs.adoptId, "string"), ...checkTimeouts(inputs.timeouts)];
+  return [
+    ...checkShape(meta, inputs),
+    ...checkType("adoptId", inputs.adoptId, "string"),
+    ...checkTimeouts(inputs.timeouts),
+  ];
 }
 
 /** Builds a check result: defaults filled, failures sorted by property for stable output. */
-export function checked(meta: ResourceMeta, news: Props, rules: (inputs: Props) => Failure[]): CheckResult<Props> {
+export function checked(
+  meta: ResourceMeta,
+  news: Props,
+  rules: (inputs: Props) => Failure[],
+): CheckResult<Props> {
   const inputs = withDefaults(meta, news);
   const failures = [...commonFailures(meta, inputs), ...rules(inputs)];
   return { inputs, failures };
@@ -40,12 +48,19 @@ export function checkGroups(property: string, value: unknown): Failure[] {
   return value.flatMap((g, i) =>
     isUnknown(g) || (typeof g === "string" && /^[^\\\s]+\\[^\\\s]+$/.test(g))
       ? []
-      : [{ property: `${property}[${i}]`, reason: `must be written domain\\group (was ${JSON.stringify(g)})` }],
+      : [
+          {
+            property: `${property}[${i}]`,
+            reason: `must be written domain\\group (was ${JSON.stringify(g)})`,
+          },
+        ],
   );
 }
 
 /** Security groups as plain names (the server may answer objects with an `inherited` flag). */
-export function groupNames(groups: ReadonlyArray<string | { name: string; inherited?: boolean }> | undefined): string[] {
+export function groupNames(
+  groups: ReadonlyArray<string | { name: string; inherited?: boolean }> | undefined,
+): string[] {
   return (groups ?? []).flatMap((g) => (typeof g === "string" ? [g] : g.inherited ? [] : [g.name]));
 }
 

@@ -2,7 +2,18 @@ import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic
 import { PhotonError } from "../client";
 import { StoragePool } from "../client/types";
 import { RESOURCE_META, StoragePoolInputs } from "../generated/schema";
-import { checkName, checkStringArray, checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
+import {
+  checkName,
+  checkStringArray,
+  checkType,
+  Failure,
+  identityTag,
+  isUnknown,
+  Props,
+  sameSet,
+  schemaDiff,
+  typed,
+} from "./common";
 import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -17,11 +28,21 @@ type In = StoragePoolInputs & { readonly identity?: string };
 /** Host count, capacity and failures-to-tolerate rules of the server, known values only. */
 export function checkPoolSizing(hostIds: unknown, capacityGb: unknown, ftt: unknown): Failure[] {
   const failures: Failure[] = [];
-  if (!isUnknown(capacityGb) && capacityGb !== undefined && (!Number.isInteger(capacityGb) || (capacityGb as number) < 1)) {
-    failures.push({ property: "capacityGb", reason: `must be a whole number of GB of at least 1 (was ${JSON.stringify(capacityGb)})` });
+  if (
+    !isUnknown(capacityGb) &&
+    capacityGb !== undefined &&
+    (!Number.isInteger(capacityGb) || (capacityGb as number) < 1)
+  ) {
+    failures.push({
+      property: "capacityGb",
+      reason: `must be a whole number of GB of at least 1 (was ${JSON.stringify(capacityGb)})`,
+    });
   }
   if (!isUnknown(ftt) && (!Number.isInteger(ftt) || (ftt as number) < 0 || (ftt as number) > 3)) {
-    failures.push({ property: "failuresToTolerate", reason: `must be 0, 1, 2 or 3 (was ${JSON.stringify(ftt)})` });
+    failures.push({
+      property: "failuresToTolerate",
+      reason: `must be 0, 1, 2 or 3 (was ${JSON.stringify(ftt)})`,
+    });
     return failures;
   }
   if (!Array.isArray(hostIds) || isUnknown(ftt)) return failures;
@@ -30,7 +51,10 @@ export function checkPoolSizing(hostIds: unknown, capacityGb: unknown, ftt: unkn
   if (dupe !== undefined) failures.push({ property: "hostIds", reason: `lists host ${String(dupe)} twice` });
   const need = 2 * (ftt as number) + 1;
   if (hostIds.length < need) {
-    failures.push({ property: "hostIds", reason: `must list at least ${need} hosts to tolerate ${String(ftt)} failures (2 * failuresToTolerate + 1; was ${hostIds.length})` });
+    failures.push({
+      property: "hostIds",
+      reason: `must list at least ${need} hosts to tolerate ${String(ftt)} failures (2 * failuresToTolerate + 1; was ${hostIds.length})`,
+    });
   }
   return failures;
 }
@@ -72,7 +96,13 @@ export function outputs(pool: StoragePool, props: Props): Props {
 export async function create(ctx: Context, props: Props): Promise<Created> {
   const inputs = typed<In>(props);
   const tag = identityTag(inputs.identity);
-  const body = { name: inputs.name, hostIds: inputs.hostIds, capacityGb: inputs.capacityGb, failuresToTolerate: inputs.failuresToTolerate ?? 0, tags: tag ? [tag] : [] };
+  const body = {
+    name: inputs.name,
+    hostIds: inputs.hostIds,
+    capacityGb: inputs.capacityGb,
+    failuresToTolerate: inputs.failuresToTolerate ?? 0,
+    tags: tag ? [tag] : [],
+  };
   const pool = knownString(inputs.adoptId)
     ? await adopt("storage pool", inputs.adoptId ?? "", fetchPool(ctx))
     : await createOnce<StoragePool>(ctx, {
@@ -96,18 +126,38 @@ async function converge(ctx: Context, pool: StoragePool, props: Props): Promise<
   const deadline = deadlineFor("storage pool", "update", props, TIMEOUTS);
   const setHosts = async () => {
     if (!sameSet(pool.hostIds, inputs.hostIds)) {
-      await ctx.client.run({ method: "POST", path: `${path(pool.id)}/set_hosts`, body: { hostIds: inputs.hostIds }, idempotent: true }, deadline);
+      await ctx.client.run(
+        {
+          method: "POST",
+          path: `${path(pool.id)}/set_hosts`,
+          body: { hostIds: inputs.hostIds },
+          idempotent: true,
+        },
+        deadline,
+      );
     }
   };
   const resize = async () => {
     if (pool.capacityGb !== inputs.capacityGb) {
-      await ctx.client.run({ method: "POST", path: `${path(pool.id)}/resize`, body: { capacityGb: inputs.capacityGb }, idempotent: true }, deadline);
+      await ctx.client.run(
+        {
+          method: "POST",
+          path: `${path(pool.id)}/resize`,
+          body: { capacityGb: inputs.capacityGb },
+          idempotent: true,
+        },
+        deadline,
+      );
     }
   };
   const steps = inputs.capacityGb < pool.capacityGb ? [resize, setHosts] : [setHosts, resize];
   for (const step of steps) await step();
   const now = await fetchPool(ctx)(pool.id);
-  if (!now) throw new PhotonError({ code: "NotFound", message: `storage pool ${pool.id} was deleted while it was being updated` });
+  if (!now)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `storage pool ${pool.id} was deleted while it was being updated`,
+    });
   return now;
 }
 
@@ -118,14 +168,22 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
   const pool = await fetchPool(ctx)(id);
-  if (!pool) throw new PhotonError({ code: "NotFound", message: `storage pool ${id} no longer exists; run pulumi refresh` });
+  if (!pool)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `storage pool ${id} no longer exists; run pulumi refresh`,
+    });
   return { outs: outputs(await converge(ctx, pool, news), news) };
 }
 
 /** Refused by the server while disks use the pool, unless forceDestroy (detached disks are deleted). */
 export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
   const query = props.forceDestroy === true ? { force: true } : undefined;
-  await deleteOnce(ctx, { method: "DELETE", path: path(id), query }, deadlineFor("storage pool", "delete", props, TIMEOUTS));
+  await deleteOnce(
+    ctx,
+    { method: "DELETE", path: path(id), query },
+    deadlineFor("storage pool", "delete", props, TIMEOUTS),
+  );
 }
 
 export const storagePool: ResourceImpl = { check, diff, create, read, update, delete: remove };

@@ -62,7 +62,12 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
         post: {
           method: "POST",
           path: "/v1/tenants",
-          body: { name: inputs.name, securityGroups: inputs.securityGroups ?? [], quota: { quotaItems: inputs.quota ?? {} }, tags: tag ? [tag] : [] },
+          body: {
+            name: inputs.name,
+            securityGroups: inputs.securityGroups ?? [],
+            quota: { quotaItems: inputs.quota ?? {} },
+            tags: tag ? [tag] : [],
+          },
         },
         fetch,
         outputs: (t) => outputs({ tenant: t }, props),
@@ -79,7 +84,15 @@ async function converge(ctx: Context, id: string, props: Props): Promise<Live> {
   let live = await fetchLive(ctx, id);
   if (!live) throw new Error(`tenant ${id} was deleted while it was being updated`);
   if (!sameSet(groupNames(live.tenant.securityGroups), inputs.securityGroups ?? [])) {
-    await ctx.client.run({ method: "POST", path: `${path(id)}/set_security_groups`, body: { items: inputs.securityGroups ?? [] }, idempotent: true }, deadline);
+    await ctx.client.run(
+      {
+        method: "POST",
+        path: `${path(id)}/set_security_groups`,
+        body: { items: inputs.securityGroups ?? [] },
+        idempotent: true,
+      },
+      deadline,
+    );
   }
   await applyQuota(ctx, path(id), planQuota(quotaLimits(live.quota), inputs.quota ?? {}), deadline);
   live = await fetchLive(ctx, id);
@@ -97,7 +110,11 @@ export async function update(ctx: Context, id: string, _olds: Props, news: Props
 }
 
 export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
-  await deleteOnce(ctx, { method: "DELETE", path: path(id) }, deadlineFor("tenant", "delete", props, TIMEOUTS));
+  await deleteOnce(
+    ctx,
+    { method: "DELETE", path: path(id) },
+    deadlineFor("tenant", "delete", props, TIMEOUTS),
+  );
 }
 
 export const tenant: ResourceImpl = { check, diff, create, read, update, delete: remove };

@@ -9,20 +9,26 @@ const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 
 export function parseDuration(text: string): number | undefined {
   if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
-  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(match[1]) * (UNITS[match[2] ?? ""] ?? 0);
+  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+    total += Number(match[1]) * (UNITS[match[2] ?? ""] ?? 0);
   return total > 0 ? Math.round(total) : undefined;
 }
 
 export function checkTimeouts(value: unknown): Failure[] {
   if (value === undefined || value === null || isUnknown(value)) return [];
-  if (typeof value !== "object" || Array.isArray(value)) return [{ property: "timeouts", reason: "must be an object with create, update and delete durations" }];
+  if (typeof value !== "object" || Array.isArray(value))
+    return [{ property: "timeouts", reason: "must be an object with create, update and delete durations" }];
   const failures: Failure[] = [];
   for (const [key, v] of Object.entries(value)) {
     const property = `timeouts.${key}`;
-    if (!["create", "update", "delete"].includes(key)) failures.push({ property, reason: "is not a timeout (create, update, delete)" });
+    if (!["create", "update", "delete"].includes(key))
+      failures.push({ property, reason: "is not a timeout (create, update, delete)" });
     else if (isUnknown(v)) continue;
     else if (typeof v !== "string" || parseDuration(v) === undefined) {
-      failures.push({ property, reason: `must be a duration such as 90s, 10m or 1h (was ${JSON.stringify(v)})` });
+      failures.push({
+        property,
+        reason: `must be a duration such as 90s, 10m or 1h (was ${JSON.stringify(v)})`,
+      });
     }
   }
   return failures;

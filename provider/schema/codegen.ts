@@ -1,4 +1,12 @@
-import { dynamicToken, PackageSchema, PropertySpec, refName, ResourceSpec, shortName, TypeSpec } from "./model";
+import {
+  dynamicToken,
+  PackageSchema,
+  PropertySpec,
+  refName,
+  ResourceSpec,
+  shortName,
+  TypeSpec,
+} from "./model";
 
 const HEADER = "// Generated from schema.json by `npm run gen`. Do not edit.\n";
 
@@ -7,7 +15,8 @@ type Flavor = "plain" | "input";
 /** The TypeScript type of a schema property, plain or wrapped in `pulumi.Input`. */
 export function tsType(p: PropertySpec, flavor: Flavor): string {
   const wrap = (t: string) => (flavor === "input" ? `pulumi.Input<${t}>` : t);
-  if (p.$ref) return wrap(flavor === "input" && isObjectRef(p.$ref) ? `${refName(p.$ref)}Args` : refName(p.$ref));
+  if (p.$ref)
+    return wrap(flavor === "input" && isObjectRef(p.$ref) ? `${refName(p.$ref)}Args` : refName(p.$ref));
   switch (p.type) {
     case "integer":
     case "number":
@@ -33,9 +42,16 @@ function doc(text: string | undefined, indent: string): string {
   return text ? `${indent}/** ${text.replace(/\*\//g, "*\\/")} */\n` : "";
 }
 
-function fields(props: Readonly<Record<string, PropertySpec>>, required: readonly string[], flavor: Flavor): string {
+function fields(
+  props: Readonly<Record<string, PropertySpec>>,
+  required: readonly string[],
+  flavor: Flavor,
+): string {
   return Object.entries(props)
-    .map(([k, p]) => `${doc(p.description, "  ")}  readonly ${k}${required.includes(k) ? "" : "?"}: ${tsType(p, flavor)};\n`)
+    .map(
+      ([k, p]) =>
+        `${doc(p.description, "  ")}  readonly ${k}${required.includes(k) ? "" : "?"}: ${tsType(p, flavor)};\n`,
+    )
     .join("");
 }
 
@@ -52,9 +68,11 @@ function typeDecl(name: string, t: TypeSpec, flavor: Flavor): string {
 
 function resourceMeta(r: ResourceSpec): string {
   const inputs = Object.keys(r.inputProperties);
-  const pick = (f: (p: PropertySpec) => boolean) => JSON.stringify(Object.keys(r.properties).filter((k) => f(r.properties[k] ?? {})));
+  const pick = (f: (p: PropertySpec) => boolean) =>
+    JSON.stringify(Object.keys(r.properties).filter((k) => f(r.properties[k] ?? {})));
   const defaults: Record<string, unknown> = {};
-  for (const [k, p] of Object.entries(r.inputProperties)) if (p.default !== undefined) defaults[k] = p.default;
+  for (const [k, p] of Object.entries(r.inputProperties))
+    if (p.default !== undefined) defaults[k] = p.default;
   return [
     `    inputs: ${JSON.stringify(inputs)},`,
     `    requiredInputs: ${JSON.stringify(r.requiredInputs)},`,
@@ -67,7 +85,11 @@ function resourceMeta(r: ResourceSpec): string {
 
 /** provider/generated/schema.ts: plain types, enum values and per-resource metadata. */
 export function generateProviderTypes(schema: PackageSchema): string {
-  objectRefs = new Set(Object.entries(schema.types).filter(([, t]) => !t.enum).map(([k]) => shortName(k)));
+  objectRefs = new Set(
+    Object.entries(schema.types)
+      .filter(([, t]) => !t.enum)
+      .map(([k]) => shortName(k)),
+  );
   let out = HEADER + "\n";
   for (const [token, t] of Object.entries(schema.types)) out += typeDecl(shortName(token), t, "plain");
   for (const [token, r] of Object.entries(schema.resources)) {
@@ -77,7 +99,8 @@ export function generateProviderTypes(schema: PackageSchema): string {
   }
   const names = Object.keys(schema.resources).map(shortName);
   out += `export const RESOURCE_TYPES = ${JSON.stringify(names)} as const;\nexport type ResourceType = (typeof RESOURCE_TYPES)[number];\n\n`;
-  out += "export interface ResourceMeta {\n  readonly token: string;\n  readonly dynamicToken: string;\n  readonly inputs: readonly string[];\n  readonly requiredInputs: readonly string[];\n  readonly outputs: readonly string[];\n  readonly replaceOnChanges: readonly string[];\n  readonly secrets: readonly string[];\n  readonly defaults: Readonly<Record<string, unknown>>;\n}\n\n";
+  out +=
+    "export interface ResourceMeta {\n  readonly token: string;\n  readonly dynamicToken: string;\n  readonly inputs: readonly string[];\n  readonly requiredInputs: readonly string[];\n  readonly outputs: readonly string[];\n  readonly replaceOnChanges: readonly string[];\n  readonly secrets: readonly string[];\n  readonly defaults: Readonly<Record<string, unknown>>;\n}\n\n";
   out += "export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {\n";
   for (const [token, r] of Object.entries(schema.resources)) {
     out += `  ${shortName(token)}: {\n    token: ${JSON.stringify(token)},\n    dynamicToken: ${JSON.stringify(dynamicToken(token))},\n${resourceMeta(r)}\n  },\n`;
@@ -87,8 +110,14 @@ export function generateProviderTypes(schema: PackageSchema): string {
 
 /** sdk/generated.ts: the `pulumi.Input` flavour of every input type, for the resource classes. */
 export function generateSdkTypes(schema: PackageSchema): string {
-  objectRefs = new Set(Object.entries(schema.types).filter(([, t]) => !t.enum).map(([k]) => shortName(k)));
-  const enums = Object.entries(schema.types).filter(([, t]) => t.enum).map(([k]) => shortName(k));
+  objectRefs = new Set(
+    Object.entries(schema.types)
+      .filter(([, t]) => !t.enum)
+      .map(([k]) => shortName(k)),
+  );
+  const enums = Object.entries(schema.types)
+    .filter(([, t]) => t.enum)
+    .map(([k]) => shortName(k));
   let out = `${HEADER}import type * as pulumi from "@pulumi/pulumi";\nimport type { ${enums.join(", ")} } from "../provider/generated/schema";\n\n`;
   for (const [token, t] of Object.entries(schema.types)) out += typeDecl(shortName(token), t, "input");
   for (const [token, r] of Object.entries(schema.resources)) {
@@ -121,11 +150,17 @@ function classDecl(token: string, r: ResourceSpec): string {
 
 /** sdk/resources.generated.ts: one class per resource, its outputs declared from the schema. */
 export function generateSdkClasses(schema: PackageSchema): string {
-  objectRefs = new Set(Object.entries(schema.types).filter(([, t]) => !t.enum).map(([k]) => shortName(k)));
+  objectRefs = new Set(
+    Object.entries(schema.types)
+      .filter(([, t]) => !t.enum)
+      .map(([k]) => shortName(k)),
+  );
   const names = Object.keys(schema.resources).map(shortName);
   let body = "";
   for (const [token, r] of Object.entries(schema.resources)) body += classDecl(token, r);
-  const types = Object.keys(schema.types).map(shortName).filter((t) => new RegExp(`\\b${t}\\b`).test(body));
+  const types = Object.keys(schema.types)
+    .map(shortName)
+    .filter((t) => new RegExp(`\\b${t}\\b`).test(body));
   let out = `${HEADER}import * as pulumi from "@pulumi/pulumi";\n`;
   out += `import type { ${types.join(", ")} } from "../provider/generated/schema";\n`;
   out += `import type { ${names.map((n) => `${n}Args`).join(", ")} } from "./generated";\n`;

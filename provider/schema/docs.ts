@@ -31,7 +31,9 @@ function table(props: Readonly<Record<string, PropertySpec>>, required: readonly
 
 export function resourcePage(token: string, r: ResourceSpec): string {
   const name = shortName(token);
-  const outputsOnly = Object.fromEntries(Object.entries(r.properties).filter(([k]) => !(k in r.inputProperties)));
+  const outputsOnly = Object.fromEntries(
+    Object.entries(r.properties).filter(([k]) => !(k in r.inputProperties)),
+  );
   return (
     `${HEADER}# ${name}\n\n${r.description}\n\nType token: \`${dynamicToken(token)}\` (\`photon.${name}.__pulumiType\`).\n\n` +
     `## Inputs\n\n${table(r.inputProperties, r.requiredInputs)}\n## Outputs\n\nAll inputs, plus:\n\n${table(outputsOnly, r.required)}`
@@ -51,13 +53,15 @@ export function typesPage(schema: PackageSchema): string {
 export function indexPage(schema: PackageSchema): string {
   let out = `${HEADER}# pulumi-photon reference\n\n${schema.description}\n\n## Provider configuration\n\n`;
   out += table(schema.config.variables, []) + "\n## Resources\n\n";
-  for (const [token, r] of Object.entries(schema.resources)) out += `- [${shortName(token)}](${shortName(token)}.md): ${r.description}\n`;
+  for (const [token, r] of Object.entries(schema.resources))
+    out += `- [${shortName(token)}](${shortName(token)}.md): ${r.description}\n`;
   return out + "\nShared types are in [types.md](types.md).\n";
 }
 
 /** Every generated reference page by its path under docs/reference/. */
 export function referencePages(schema: PackageSchema): Record<string, string> {
   const pages: Record<string, string> = { "README.md": indexPage(schema), "types.md": typesPage(schema) };
-  for (const [token, r] of Object.entries(schema.resources)) pages[`${shortName(token)}.md`] = resourcePage(token, r);
+  for (const [token, r] of Object.entries(schema.resources))
+    pages[`${shortName(token)}.md`] = resourcePage(token, r);
   return pages;
 }

@@ -18,14 +18,21 @@ function median(values: number[]): number {
 
 /** Serialized provider bytes per dynamic resource in the exported state (one copy of `__provider`). */
 function providerBytes(exported: string): { resources: number; perResource: number } {
-  const state = JSON.parse(exported) as { deployment: { resources?: Array<{ type: string; inputs?: { __provider?: string } }> } };
-  const dynamic = (state.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
+  const state = JSON.parse(exported) as {
+    deployment: { resources?: Array<{ type: string; inputs?: { __provider?: string } }> };
+  };
+  const dynamic = (state.deployment.resources ?? []).filter((r) =>
+    r.type.startsWith("pulumi-nodejs:dynamic"),
+  );
   const total = dynamic.reduce((sum, r) => sum + (r.inputs?.__provider?.length ?? 0), 0);
   return { resources: dynamic.length, perResource: dynamic.length ? total / dynamic.length : 0 };
 }
 
 async function measure(program: string, config: Record<string, string>): Promise<Measure> {
-  const stack = await LocalStack.create(path.join(packageRoot(), "tests", "bench", "fixtures", program), `bench-${process.pid}`);
+  const stack = await LocalStack.create(
+    path.join(packageRoot(), "tests", "bench", "fixtures", program),
+    `bench-${process.pid}`,
+  );
   try {
     for (const [k, v] of Object.entries(config)) await stack.setConfig(k, v, k === "photon:password");
     await stack.up();
@@ -38,7 +45,11 @@ async function measure(program: string, config: Record<string, string>): Promise
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     await stack.destroy();
-    return { resources: bytes.resources, providerBytesPerResource: bytes.perResource, previewMs: median(times) };
+    return {
+      resources: bytes.resources,
+      providerBytesPerResource: bytes.perResource,
+      previewMs: median(times),
+    };
   } finally {
     await stack.dispose();
   }
@@ -47,15 +58,25 @@ async function measure(program: string, config: Record<string, string>): Promise
 async function main(): Promise<void> {
   const ctl = await startTestController();
   try {
-    const photon = await measure("photon", { "photon:endpoint": ctl.url, "photon:username": "admin", "photon:password": "photon-admin" });
+    const photon = await measure("photon", {
+      "photon:endpoint": ctl.url,
+      "photon:username": "admin",
+      "photon:password": "photon-admin",
+    });
     const trivial = await measure("trivial", { count: String(photon.resources) });
     const row = (name: string, m: Measure) =>
       `${name.padEnd(8)} ${String(m.resources).padStart(9)} ${m.providerBytesPerResource.toFixed(0).padStart(16)} ${m.previewMs.toFixed(0).padStart(16)}`;
-    console.log(`${"stack".padEnd(8)} ${"resources".padStart(9)} ${"provider B/res".padStart(16)} ${"preview ms".padStart(16)}`);
+    console.log(
+      `${"stack".padEnd(8)} ${"resources".padStart(9)} ${"provider B/res".padStart(16)} ${"preview ms".padStart(16)}`,
+    );
     console.log(row("photon", photon));
     console.log(row("trivial", trivial));
-    console.log(`ratio provider bytes per resource (photon / trivial): ${(photon.providerBytesPerResource / trivial.providerBytesPerResource).toFixed(2)}`);
-    console.log(`ratio preview time of the unchanged stack (photon / trivial): ${(photon.previewMs / trivial.previewMs).toFixed(2)}`);
+    console.log(
+      `ratio provider bytes per resource (photon / trivial): ${(photon.providerBytesPerResource / trivial.providerBytesPerResource).toFixed(2)}`,
+    );
+    console.log(
+      `ratio preview time of the unchanged stack (photon / trivial): ${(photon.previewMs / trivial.previewMs).toFixed(2)}`,
+    );
   } finally {
     await ctl.close();
   }

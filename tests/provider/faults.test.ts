@@ -6,19 +6,39 @@ describe("handlers under injected faults", function () {
   describe("503, 429 (Retry-After) and connection resets", () => {
     let ctl: TestController;
     before(async () => {
-      ctl = await startTestController({ unavailableRate: 0.15, throttleRate: 0.15, resetRate: 0.1, retryAfterSeconds: 0, seed: 7 });
+      ctl = await startTestController({
+        unavailableRate: 0.15,
+        throttleRate: 0.15,
+        resetRate: 0.1,
+        retryAfterSeconds: 0,
+        seed: 7,
+      });
       useController(ctl.url);
     });
     after(async () => ctl?.close());
 
     it("creates, reads, updates and deletes complete, and no object is made twice", async () => {
       const names = [1, 2, 3, 4, 5, 6].map(() => unique("flaky"));
-      const made = await Promise.all(names.map((name) => createAndVerify("Tenant", { name, identity: `urn:${name}`, quota: { vm: { limit: 1, unit: "COUNT" } } })));
+      const made = await Promise.all(
+        names.map((name) =>
+          createAndVerify("Tenant", {
+            name,
+            identity: `urn:${name}`,
+            quota: { vm: { limit: 1, unit: "COUNT" } },
+          }),
+        ),
+      );
       for (const name of names) {
-        const list = await ctl.get<{ items: unknown[] }>(`/v1/tenants?name=${name}`).catch(() => ({ items: [1] }));
+        const list = await ctl
+          .get<{ items: unknown[] }>(`/v1/tenants?name=${name}`)
+          .catch(() => ({ items: [1] }));
         assert.strictEqual(list.items.length, 1, `${name} exists once`);
       }
-      for (const m of made) await handlers("Tenant").update(m.id, m.inputs, { ...m.inputs, quota: { vm: { limit: 2, unit: "COUNT" } } });
+      for (const m of made)
+        await handlers("Tenant").update(m.id, m.inputs, {
+          ...m.inputs,
+          quota: { vm: { limit: 2, unit: "COUNT" } },
+        });
       for (const m of made) await handlers("Tenant").delete(m.id, m.inputs);
       for (const m of made) assert.deepStrictEqual(await handlers("Tenant").read(m.id, m.inputs), { id: "" });
     });
@@ -36,10 +56,18 @@ describe("handlers under injected faults", function () {
     for (const type of ["Tenant", "Host"] as const) {
       it(`${type}: the provider finds the object its lost POST made instead of making a second one`, async () => {
         const name = unique("lost");
-        const inputs = type === "Tenant" ? { name, identity: `urn:${name}` } : { address: "10.99.0.1", username: "root", password: "pw-lost", identity: `urn:${name}` };
+        const inputs =
+          type === "Tenant"
+            ? { name, identity: `urn:${name}` }
+            : { address: "10.99.0.1", username: "root", password: "pw-lost", identity: `urn:${name}` };
         const { id } = await createAndVerify(type, inputs);
-        const list = await ctl.get<{ items: Array<{ id: string }> }>(type === "Tenant" ? `/v1/tenants?name=${name}` : "/v1/infrastructure/hosts");
-        assert.deepStrictEqual(list.items.map((i) => i.id), [id]);
+        const list = await ctl.get<{ items: Array<{ id: string }> }>(
+          type === "Tenant" ? `/v1/tenants?name=${name}` : "/v1/infrastructure/hosts",
+        );
+        assert.deepStrictEqual(
+          list.items.map((i) => i.id),
+          [id],
+        );
       });
     }
   });

@@ -23,7 +23,8 @@ export async function startTestController(faults?: FaultOptions): Promise<TestCo
   return {
     url: ctl.url,
     token,
-    get: async <T>(p: string) => (await axios.get<T>(`${ctl.url}${p}`, { headers: { Authorization: `Bearer ${token}` } })).data,
+    get: async <T>(p: string) =>
+      (await axios.get<T>(`${ctl.url}${p}`, { headers: { Authorization: `Bearer ${token}` } })).data,
     close: async () => {
       await ctl.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -33,7 +34,9 @@ export async function startTestController(faults?: FaultOptions): Promise<TestCo
 
 /** Points the provider module at a controller, as `configure` does under the engine. */
 export function useController(url: string, extra: Record<string, string> = {}): void {
-  const login: Record<string, string> = extra["photon:token"] ? {} : { "photon:username": "admin", "photon:password": "photon-admin" };
+  const login: Record<string, string> = extra["photon:token"]
+    ? {}
+    : { "photon:username": "admin", "photon:password": "photon-admin" };
   const values: Record<string, string> = { "photon:endpoint": url, ...login, ...extra };
   setClientOptions({ poll: { initialMs: 5, maxMs: 50, growth: 1.5 } });
   configure({ get: (k) => values[k] });
@@ -51,7 +54,10 @@ export async function checkedInputs(type: string, news: Props): Promise<Props> {
 }
 
 /** create then read; the read must show no diff against the inputs (what a refresh + preview sees). */
-export async function createAndVerify(type: string, news: Props): Promise<{ id: string; outs: Props; inputs: Props }> {
+export async function createAndVerify(
+  type: string,
+  news: Props,
+): Promise<{ id: string; outs: Props; inputs: Props }> {
   const h = handlers(type);
   const inputs = await checkedInputs(type, news);
   const { id, outs } = await h.create(inputs);
@@ -64,7 +70,10 @@ export async function assertNoDrift(type: string, id: string, inputs: Props): Pr
   const read = await h.read(id, inputs);
   if (read.id !== id) throw new Error(`read of ${type} ${id} answered id ${String(read.id)}`);
   const diff = await h.diff(id, read.props ?? {}, inputs);
-  if (diff.changes) throw new Error(`${type} ${id} shows a diff right after create/update: ${JSON.stringify({ props: read.props, inputs })}`);
+  if (diff.changes)
+    throw new Error(
+      `${type} ${id} shows a diff right after create/update: ${JSON.stringify({ props: read.props, inputs })}`,
+    );
   return read.props ?? {};
 }
 

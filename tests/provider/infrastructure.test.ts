@@ -1,7 +1,14 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
 import { Props } from "../../provider/resources/common";
-import { assertNoDrift, createAndVerify, startTestController, TestController, unique, useController } from "./harness";
+import {
+  assertNoDrift,
+  createAndVerify,
+  startTestController,
+  TestController,
+  unique,
+  useController,
+} from "./harness";
 
 const PASSWORD = "esx-Secret-4711";
 
@@ -16,7 +23,13 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
 
   async function host(extra: Props = {}): Promise<{ id: string; inputs: Props }> {
     const address = `10.20.0.${nextIp++}`;
-    return createAndVerify("Host", { address, username: "root", password: PASSWORD, identity: `urn:host-${address}`, ...extra });
+    return createAndVerify("Host", {
+      address,
+      username: "root",
+      password: PASSWORD,
+      identity: `urn:host-${address}`,
+      ...extra,
+    });
   }
 
   it("host: READY after create, maintenance on and off in place, delete goes through maintenance", async () => {
@@ -44,7 +57,13 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
   it("storage pool: grows, shrinks, changes members in place; ftt rule; forceDestroy", async () => {
     const hosts = [await host(), await host(), await host(), await host()];
     const name = unique("vsan");
-    const base = { name, hostIds: hosts.slice(0, 3).map((h) => h.id), capacityGb: 1024, failuresToTolerate: 1, identity: `urn:${name}` };
+    const base = {
+      name,
+      hostIds: hosts.slice(0, 3).map((h) => h.id),
+      capacityGb: 1024,
+      failuresToTolerate: 1,
+      identity: `urn:${name}`,
+    };
     const { id, inputs } = await createAndVerify("StoragePool", base);
     const p = handlers("StoragePool");
     const grown = { ...inputs, capacityGb: 2048, hostIds: hosts.slice(1).map((h) => h.id) };
@@ -63,16 +82,49 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
     const tname = unique("nt");
     const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
     const pname = unique("np");
-    const project = await createAndVerify("Project", { tenantId: tenant.id, name: pname, identity: `urn:${pname}` });
+    const project = await createAndVerify("Project", {
+      tenantId: tenant.id,
+      name: pname,
+      identity: `urn:${pname}`,
+    });
     const name = unique("front");
-    const policy = { defaultAction: "DENY", rules: [{ name: "web", direction: "INGRESS", action: "ALLOW", protocol: "TCP", cidrs: ["0.0.0.0/0"], ports: ["443"] }] };
-    const { id, inputs } = await createAndVerify("Network", { projectId: project.id, name, cidr: "10.10.0.0/16", securityPolicy: policy, identity: `urn:${name}` });
+    const policy = {
+      defaultAction: "DENY",
+      rules: [
+        {
+          name: "web",
+          direction: "INGRESS",
+          action: "ALLOW",
+          protocol: "TCP",
+          cidrs: ["0.0.0.0/0"],
+          ports: ["443"],
+        },
+      ],
+    };
+    const { id, inputs } = await createAndVerify("Network", {
+      projectId: project.id,
+      name,
+      cidr: "10.10.0.0/16",
+      securityPolicy: policy,
+      identity: `urn:${name}`,
+    });
     const n = handlers("Network");
-    const changed = { ...inputs, name: `${name}-2`, description: "public", securityPolicy: { defaultAction: "ALLOW", rules: [] } };
+    const changed = {
+      ...inputs,
+      name: `${name}-2`,
+      description: "public",
+      securityPolicy: { defaultAction: "ALLOW", rules: [] },
+    };
     await n.update(id, inputs, changed);
     await assertNoDrift("Network", id, changed);
     await assert.rejects(
-      n.create({ projectId: project.id, name: unique("clash"), cidr: "10.10.1.0/24", description: "", identity: "urn:clash" }),
+      n.create({
+        projectId: project.id,
+        name: unique("clash"),
+        cidr: "10.10.1.0/24",
+        description: "",
+        identity: "urn:clash",
+      }),
       /InvalidEntity: .*(overlap|10\.10\.0\.0\/16)/,
     );
     await n.delete(id, changed);

@@ -1,6 +1,7 @@
 import { programSteps } from "./steps";
 
-const live = (api: import("../../../provider/client").PhotonClient) => api.list<{ state: string }>("/v1/infrastructure/hosts");
+const live = (api: import("../../../provider/client").PhotonClient) =>
+  api.list<{ state: string }>("/v1/infrastructure/hosts");
 
 describe("integration: Host under the real CLI", function () {
   programSteps({

@@ -7,7 +7,11 @@ describe("integration: Project under the real CLI", function () {
     inPlace: { cpuLimit: "8" },
     replace: { config: { projectName: "web-renamed" }, property: "name" },
     outOfBand: async (api, id) => {
-      await api.http.request({ method: "PATCH", path: `/v1/projects/${id}/quota`, body: { quotaItems: { "vm.cpu": { limit: 2, unit: "COUNT" } } } });
+      await api.http.request({
+        method: "PATCH",
+        path: `/v1/projects/${id}/quota`,
+        body: { quotaItems: { "vm.cpu": { limit: 2, unit: "COUNT" } } },
+      });
     },
     leftovers: async (api) => (await api.list("/v1/tenants")).length,
   });

@@ -49,13 +49,19 @@ function typeOfUrn(urn: string): string {
 }
 
 async function resourceId(stack: LocalStack, type: string): Promise<string> {
-  const state = JSON.parse(await stack.exportState()) as { deployment: { resources?: Array<{ type: string; id?: string }> } };
+  const state = JSON.parse(await stack.exportState()) as {
+    deployment: { resources?: Array<{ type: string; id?: string }> };
+  };
   const found = (state.deployment.resources ?? []).find((r) => r.type === token(type));
   assert.ok(found?.id, `no ${type} in state`);
   return found.id;
 }
 
-async function configure(stack: LocalStack, values: Readonly<Record<string, string>>, secret = false): Promise<void> {
+async function configure(
+  stack: LocalStack,
+  values: Readonly<Record<string, string>>,
+  secret = false,
+): Promise<void> {
   for (const [k, v] of Object.entries(values)) await stack.setConfig(k, v, secret);
 }
 
@@ -64,7 +70,8 @@ export function programSteps(spec: ProgramSpec): void {
   let ctl: TestController;
   let stack: LocalStack;
   let api: PhotonClient;
-  const changesOf = async (): Promise<PreviewStep[]> => (await previewSteps(stack)).filter((s) => s.op !== "same");
+  const changesOf = async (): Promise<PreviewStep[]> =>
+    (await previewSteps(stack)).filter((s) => s.op !== "same");
 
   before(async function () {
     ctl = await startTestController();
@@ -93,7 +100,10 @@ export function programSteps(spec: ProgramSpec): void {
   it("an in-place change previews as an update and applies", async function () {
     await configure(stack, spec.inPlace);
     const steps = await changesOf();
-    assert.deepEqual(steps.map((s) => [s.op, s.type]), [["update", token(spec.type)]]);
+    assert.deepEqual(
+      steps.map((s) => [s.op, s.type]),
+      [["update", token(spec.type)]],
+    );
     await stack.up();
     assert.deepEqual(await changesOf(), []);
   });
@@ -102,7 +112,10 @@ export function programSteps(spec: ProgramSpec): void {
     await configure(stack, spec.replace.config);
     const steps = await changesOf();
     const mine = steps.filter((s) => s.type === token(spec.type));
-    assert.ok(mine.some((s) => s.op === "replace" && (s.replaceReasons ?? []).includes(spec.replace.property)), JSON.stringify(steps));
+    assert.ok(
+      mine.some((s) => s.op === "replace" && (s.replaceReasons ?? []).includes(spec.replace.property)),
+      JSON.stringify(steps),
+    );
     await stack.up();
     assert.deepEqual(await changesOf(), []);
   });
@@ -111,14 +124,18 @@ export function programSteps(spec: ProgramSpec): void {
     await spec.outOfBand(api, await resourceId(stack, spec.type));
     await stack.refresh();
     const steps = await changesOf();
-    assert.deepEqual(steps.map((s) => [s.op, s.type]), [["update", token(spec.type)]]);
+    assert.deepEqual(
+      steps.map((s) => [s.op, s.type]),
+      [["update", token(spec.type)]],
+    );
     await stack.up();
     assert.deepEqual(await changesOf(), []);
   });
 
   it("stack export holds no plaintext secret", async function () {
     const exported = await stack.exportState();
-    for (const secret of [ADMIN_PASSWORD, ...Object.values(spec.secrets ?? {})]) assert.ok(!exported.includes(secret), "a secret is in the state in plain text");
+    for (const secret of [ADMIN_PASSWORD, ...Object.values(spec.secrets ?? {})])
+      assert.ok(!exported.includes(secret), "a secret is in the state in plain text");
   });
 
   it("destroy leaves nothing on the controller", async function () {

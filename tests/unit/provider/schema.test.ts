@@ -18,7 +18,11 @@ describe("schema.json and the code agree", () => {
   it("the generated types, classes and reference docs are what `npm run gen` makes now", async () => {
     const files = await formattedFiles(root);
     for (const [file, text] of Object.entries(files)) {
-      assert.strictEqual(fs.readFileSync(path.join(root, file), "utf8"), text, `${file} is stale: run npm run gen`);
+      assert.strictEqual(
+        fs.readFileSync(path.join(root, file), "utf8"),
+        text,
+        `${file} is stale: run npm run gen`,
+      );
     }
   });
 
@@ -28,28 +32,108 @@ describe("schema.json and the code agree", () => {
     assert.deepStrictEqual([...RESOURCE_TYPES], names);
     assert.deepStrictEqual(Object.keys(REGISTRY), names);
     const classes = sdk as unknown as Record<string, { __pulumiType?: string }>;
-    for (const name of RESOURCE_TYPES) assert.strictEqual(classes[name]?.__pulumiType, `pulumi-nodejs:dynamic/photon:${name}`);
+    for (const name of RESOURCE_TYPES)
+      assert.strictEqual(classes[name]?.__pulumiType, `pulumi-nodejs:dynamic/photon:${name}`);
   });
 
   it("secrets: Host.password", () => {
-    assert.deepStrictEqual(RESOURCE_TYPES.filter((t) => RESOURCE_META[t].secrets.length > 0).map((t) => [t, RESOURCE_META[t].secrets]), [["Host", ["password"]]]);
+    assert.deepStrictEqual(
+      RESOURCE_TYPES.filter((t) => RESOURCE_META[t].secrets.length > 0).map((t) => [
+        t,
+        RESOURCE_META[t].secrets,
+      ]),
+      [["Host", ["password"]]],
+    );
   });
 
-  const props: Props = { identity: "urn:x", timeouts: { create: "1m" }, adoptId: "a", password: "pw", forceDestroy: true, hostIds: ["h"], projectId: "p", tenantId: "t" };
+  const props: Props = {
+    identity: "urn:x",
+    timeouts: { create: "1m" },
+    adoptId: "a",
+    password: "pw",
+    forceDestroy: true,
+    hostIds: ["h"],
+    projectId: "p",
+    tenantId: "t",
+  };
   const cases: Array<[string, Props]> = [
-    ["Tenant", tenantOutputs({ tenant: { id: "t", name: "n", securityGroups: ["a\\b"] }, quota: { quotaItems: { vm: { limit: 1, unit: "COUNT", usage: 0 } } } }, props)],
-    ["Project", projectOutputs({ project: { id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" } }, props)],
-    ["Host", hostOutputs({ id: "h", address: "a", username: "u", usageTags: ["CLOUD"], state: "READY", esxVersion: "6", capacity: { cpuCount: 1, memoryMb: 1, datastoreGb: 1 }, availabilityZone: "z" }, props)],
-    ["Network", networkOutputs({ id: "n", name: "n", privateIpCidr: "10.0.0.0/16", projectId: "p", state: "READY", securityPolicy: { defaultAction: "DENY", rules: [] } }, props)],
-    ["StoragePool", poolOutputs({ id: "s", name: "n", hostIds: ["h"], capacityGb: 1, usedGb: 0, failuresToTolerate: 0, datastoreId: "d", state: "READY" }, props)],
+    [
+      "Tenant",
+      tenantOutputs(
+        {
+          tenant: { id: "t", name: "n", securityGroups: ["a\\b"] },
+          quota: { quotaItems: { vm: { limit: 1, unit: "COUNT", usage: 0 } } },
+        },
+        props,
+      ),
+    ],
+    [
+      "Project",
+      projectOutputs(
+        { project: { id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" } },
+        props,
+      ),
+    ],
+    [
+      "Host",
+      hostOutputs(
+        {
+          id: "h",
+          address: "a",
+          username: "u",
+          usageTags: ["CLOUD"],
+          state: "READY",
+          esxVersion: "6",
+          capacity: { cpuCount: 1, memoryMb: 1, datastoreGb: 1 },
+          availabilityZone: "z",
+        },
+        props,
+      ),
+    ],
+    [
+      "Network",
+      networkOutputs(
+        {
+          id: "n",
+          name: "n",
+          privateIpCidr: "10.0.0.0/16",
+          projectId: "p",
+          state: "READY",
+          securityPolicy: { defaultAction: "DENY", rules: [] },
+        },
+        props,
+      ),
+    ],
+    [
+      "StoragePool",
+      poolOutputs(
+        {
+          id: "s",
+          name: "n",
+          hostIds: ["h"],
+          capacityGb: 1,
+          usedGb: 0,
+          failuresToTolerate: 0,
+          datastoreId: "d",
+          state: "READY",
+        },
+        props,
+      ),
+    ],
   ];
   for (const [type, outs] of cases) {
     it(`${type} outputs are exactly schema properties, required ones present`, () => {
       const schema = readSchema(root).resources[`photon:index:${type}`];
       assert.ok(schema);
       const declared = Object.keys(schema.properties);
-      assert.deepStrictEqual(Object.keys(outs).filter((k) => !declared.includes(k)), []);
-      assert.deepStrictEqual(schema.required.filter((k) => outs[k] === undefined), []);
+      assert.deepStrictEqual(
+        Object.keys(outs).filter((k) => !declared.includes(k)),
+        [],
+      );
+      assert.deepStrictEqual(
+        schema.required.filter((k) => outs[k] === undefined),
+        [],
+      );
     });
   }
 });

@@ -6,8 +6,18 @@ import { TokenSource } from "../../../../provider/client/auth";
 
 describe("client errors", () => {
   it("describes an API failure in one sentence with code, status and request id", () => {
-    const e = new PhotonError({ status: 400, code: "NameTaken", message: "Tenant name 'acme' already taken.", requestId: "r-1", method: "POST", path: "/v1/tenants" });
-    assert.strictEqual(e.message, "Photon API POST /v1/tenants: NameTaken: Tenant name 'acme' already taken (HTTP 400, request id r-1)");
+    const e = new PhotonError({
+      status: 400,
+      code: "NameTaken",
+      message: "Tenant name 'acme' already taken.",
+      requestId: "r-1",
+      method: "POST",
+      path: "/v1/tenants",
+    });
+    assert.strictEqual(
+      e.message,
+      "Photon API POST /v1/tenants: NameTaken: Tenant name 'acme' already taken (HTTP 400, request id r-1)",
+    );
   });
 
   it("describes a task failure with its failed step", () => {
@@ -18,18 +28,31 @@ describe("client errors", () => {
         operation: "CREATE_HOST",
         steps: [
           { sequence: 0, state: "COMPLETED", operation: "CHECK_HOST" },
-          { sequence: 1, state: "ERROR", operation: "PROVISION_HOST", errors: [{ code: "DuplicateHost", message: "host 10.0.0.1 exists" }] },
+          {
+            sequence: 1,
+            state: "ERROR",
+            operation: "PROVISION_HOST",
+            errors: [{ code: "DuplicateHost", message: "host 10.0.0.1 exists" }],
+          },
         ],
       },
       "r-9",
     );
     assert.strictEqual(e.code, "DuplicateHost");
     assert.deepStrictEqual(e.step, { operation: "PROVISION_HOST", sequence: 1 });
-    assert.strictEqual(e.message, "Photon task CREATE_HOST failed at step PROVISION_HOST (#1): DuplicateHost: host 10.0.0.1 exists (request id r-9)");
+    assert.strictEqual(
+      e.message,
+      "Photon task CREATE_HOST failed at step PROVISION_HOST (#1): DuplicateHost: host 10.0.0.1 exists (request id r-9)",
+    );
   });
 
   it("masks secrets in message and data", () => {
-    const e = new PhotonError({ status: 400, code: "InvalidEntity", message: "password too short (was hunter2)", data: { password: "hunter2" } });
+    const e = new PhotonError({
+      status: 400,
+      code: "InvalidEntity",
+      message: "password too short (was hunter2)",
+      data: { password: "hunter2" },
+    });
     const r = e.redacted(["hunter2"]);
     assert.strictEqual(r.detail, "password too short (was [secret])");
     assert.deepStrictEqual(r.data, { password: "[secret]" });
@@ -47,7 +70,10 @@ describe("client errors", () => {
   });
 
   it("splits a relative page link", () => {
-    assert.deepStrictEqual(splitLink("/v1/tasks?pageLink=abc%3D&x=1"), ["/v1/tasks", { pageLink: "abc=", x: "1" }]);
+    assert.deepStrictEqual(splitLink("/v1/tasks?pageLink=abc%3D&x=1"), [
+      "/v1/tasks",
+      { pageLink: "abc=", x: "1" },
+    ]);
   });
 });
 
@@ -84,7 +110,10 @@ describe("client token source", () => {
     assert.deepStrictEqual([a, b], ["t1", "t1"]);
     now = 7200_000;
     assert.strictEqual(await source.current(), "t2");
-    assert.deepStrictEqual(forms.map((f) => f.grant_type), ["password", "refresh_token"]);
+    assert.deepStrictEqual(
+      forms.map((f) => f.grant_type),
+      ["password", "refresh_token"],
+    );
   });
 
   it("a static token is not renewable", async () => {

@@ -26,7 +26,12 @@ describe("client retry policy", () => {
     ["500 on a read", { kind: "response", status: 500, code: "InternalError" }, read, true],
     ["500 on a write never", { kind: "response", status: 500, code: "InternalError" }, del, false],
     ["404 never", { kind: "response", status: 404, code: "NotFound" }, read, false],
-    ["401 never (auth renewal is separate)", { kind: "response", status: 401, code: "ExpiredAuthToken" }, read, false],
+    [
+      "401 never (auth renewal is separate)",
+      { kind: "response", status: 401, code: "ExpiredAuthToken" },
+      read,
+      false,
+    ],
     ["reset on a read", { kind: "transport", sent: true }, read, true],
     ["reset on a create: the caller looks for its object", { kind: "transport", sent: true }, create, false],
     ["refused connection on a create", { kind: "transport", sent: false }, create, true],
@@ -39,24 +44,40 @@ describe("client retry policy", () => {
 
   it("stops after maxAttempts", () => {
     const outcome: Outcome = { kind: "response", status: 503 };
-    assert.notStrictEqual(nextDelayMs(DEFAULT_RETRY_POLICY.maxAttempts - 1, outcome, read, DEFAULT_RETRY_POLICY, () => 0.5), undefined);
-    assert.strictEqual(nextDelayMs(DEFAULT_RETRY_POLICY.maxAttempts, outcome, read, DEFAULT_RETRY_POLICY, () => 0.5), undefined);
+    assert.notStrictEqual(
+      nextDelayMs(DEFAULT_RETRY_POLICY.maxAttempts - 1, outcome, read, DEFAULT_RETRY_POLICY, () => 0.5),
+      undefined,
+    );
+    assert.strictEqual(
+      nextDelayMs(DEFAULT_RETRY_POLICY.maxAttempts, outcome, read, DEFAULT_RETRY_POLICY, () => 0.5),
+      undefined,
+    );
   });
 
   it("honours Retry-After, and gives up when it is longer than the policy allows", () => {
     const policy = DEFAULT_RETRY_POLICY;
-    assert.strictEqual(nextDelayMs(1, { kind: "response", status: 429, retryAfterMs: 3000 }, create, policy, () => 0), 3000);
-    assert.strictEqual(nextDelayMs(1, { kind: "response", status: 429, retryAfterMs: 3_600_000 }, create, policy, () => 0), undefined);
+    assert.strictEqual(
+      nextDelayMs(1, { kind: "response", status: 429, retryAfterMs: 3000 }, create, policy, () => 0),
+      3000,
+    );
+    assert.strictEqual(
+      nextDelayMs(1, { kind: "response", status: 429, retryAfterMs: 3_600_000 }, create, policy, () => 0),
+      undefined,
+    );
   });
 
   it("backoff stays within [ceiling/2, ceiling] and the ceiling never passes maxDelayMs", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), (attempt, r) => {
-        const policy = DEFAULT_RETRY_POLICY;
-        const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        const delay = backoffDelayMs(attempt, policy, () => r);
-        return delay >= Math.floor(ceiling / 2) && delay <= ceiling;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        (attempt, r) => {
+          const policy = DEFAULT_RETRY_POLICY;
+          const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+          const delay = backoffDelayMs(attempt, policy, () => r);
+          return delay >= Math.floor(ceiling / 2) && delay <= ceiling;
+        },
+      ),
     );
   });
 

@@ -1,6 +1,15 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { contains, formatCidr, formatIp, isCidr, overlaps, parseCidr, parseIp, size } from "../../../../provider/resources/cidr";
+import {
+  contains,
+  formatCidr,
+  formatIp,
+  isCidr,
+  overlaps,
+  parseCidr,
+  parseIp,
+  size,
+} from "../../../../provider/resources/cidr";
 import { overlapFailures } from "../../../../provider/resources/network";
 
 const arbCidr = fc
@@ -76,9 +85,10 @@ describe("CIDR arithmetic (properties)", () => {
 
 describe("network overlap within a program", () => {
   it("names the other resource", () => {
-    assert.deepStrictEqual(overlapFailures("urn:b", "10.1.0.0/24", [{ identity: "urn:a", cidr: "10.1.0.0/16" }]), [
-      { property: "cidr", reason: "overlaps 10.1.0.0/16 of urn:a in the same project" },
-    ]);
+    assert.deepStrictEqual(
+      overlapFailures("urn:b", "10.1.0.0/24", [{ identity: "urn:a", cidr: "10.1.0.0/16" }]),
+      [{ property: "cidr", reason: "overlaps 10.1.0.0/16 of urn:a in the same project" }],
+    );
   });
 
   it("ignores itself and disjoint ranges", () => {

@@ -7,7 +7,10 @@ export { UNKNOWN };
 export type CheckCase = readonly [string, Props, Failure[]];
 
 /** Runs a table of check cases: the failures are asserted whole, in any order. */
-export function checkTable(check: (olds: Props, news: Props) => CheckResult<Props>, cases: readonly CheckCase[]): void {
+export function checkTable(
+  check: (olds: Props, news: Props) => CheckResult<Props>,
+  cases: readonly CheckCase[],
+): void {
   for (const [name, news, expected] of cases) {
     it(`check: ${name}`, () => {
       const failures = [...(check({}, news).failures ?? [])].sort(byProperty);
@@ -27,7 +30,10 @@ export interface DiffExpectation {
 
 export type DiffCase = readonly [string, Props, Props, DiffExpectation];
 
-export function diffTable(diff: (id: string, olds: Props, news: Props) => DiffResult, cases: readonly DiffCase[]): void {
+export function diffTable(
+  diff: (id: string, olds: Props, news: Props) => DiffResult,
+  cases: readonly DiffCase[],
+): void {
   for (const [name, olds, news, expected] of cases) {
     it(`diff: ${name}`, () => {
       const result = diff("id-1", olds, news);
