@@ -92,10 +92,28 @@ export class RunningCluster {
     );
   }
 
+  /**
+   * Deletes Nodes (their VMs are gone) and the pods still bound to them, so their controllers recreate
+   * those pods at once instead of after the pod garbage collector's quarantine of orphans.
+   */
   async deleteNodes(names: readonly string[]): Promise<void> {
     for (const name of names) {
       try {
         await this.api.core.deleteNode({ name });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      await this.deletePodsBoundTo(name);
+    }
+  }
+
+  private async deletePodsBoundTo(nodeName: string): Promise<void> {
+    const pods = await this.api.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${nodeName}` });
+    for (const pod of pods.items) {
+      const { name, namespace } = pod.metadata ?? {};
+      if (!name || !namespace) continue;
+      try {
+        await this.api.core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 });
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }

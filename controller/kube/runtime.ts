@@ -22,6 +22,7 @@ export interface KubernetesRuntimeOptions {
 export class KubernetesRuntime implements ClusterRuntime {
   private readonly binariesFor: (version: string) => KubernetesBinaries;
   private readonly clusters = new Map<string, Promise<RunningCluster>>();
+  private readonly locks = new Map<string, Promise<unknown>>();
   private etcd?: Promise<Etcd>;
   private readonly nodeReadyTimeoutMs: number;
 
@@ -54,19 +55,26 @@ export class KubernetesRuntime implements ClusterRuntime {
     );
   }
 
-  /** Replaces a node by one of `version`; replacing a master also moves the control plane to `version`. */
+  /**
+   * Replaces a node by one of `version`. Once every node runs `version`, the control plane moves to it
+   * too, so the API server reports the new version at the end of a rolling upgrade.
+   */
   async upgradeNode(
     clusterId: string,
     oldNode: string,
     replacement: NodeSpec,
     version: string,
   ): Promise<void> {
-    let cluster = await this.cluster(clusterId);
-    if (replacement.role === "master" && cluster.version !== version) {
-      cluster = await this.restartAt(cluster, version);
-    }
+    const cluster = await this.cluster(clusterId);
     await cluster.ensureNodes([replacement], version, this.nodeReadyTimeoutMs);
     await cluster.deleteNodes([oldNode]);
+    await this.exclusively(clusterId, async () => {
+      const current = await this.cluster(clusterId);
+      const kubelets = (await current.nodes()).map((n) => n.status?.nodeInfo?.kubeletVersion);
+      if (current.version !== version && kubelets.every((v) => v === `v${version}`)) {
+        await this.restartAt(current, version);
+      }
+    });
   }
 
   async kubeconfig(clusterId: string): Promise<string | undefined> {
@@ -126,6 +134,14 @@ export class KubernetesRuntime implements ClusterRuntime {
       cluster.catch(() => this.clusters.delete(clusterId));
     }
     return cluster;
+  }
+
+  /** Runs `work` after any earlier exclusive work on the same cluster has ended. */
+  private exclusively<T>(clusterId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(clusterId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.locks.set(clusterId, next);
+    return next;
   }
 
   /** Restarts a cluster's control plane on the binaries of `version`: same port, PKI and etcd prefix. */

@@ -141,7 +141,7 @@ describe("Kubernetes runtime: a real control plane per cluster on one etcd", fun
     assert.equal(states.has("alpha-worker-10"), false);
   });
 
-  it("changes a cluster's version: new nodes run it, the API server reports it once a master is replaced", async function () {
+  it("changes a cluster's version: new nodes run it, the API server reports it once every node does", async function () {
     const [previous, newest] = [
       supportedKubernetesVersions()[1] ?? "",
       supportedKubernetesVersions()[0] ?? "",
