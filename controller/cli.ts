@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import * as path from "path";
 import { parseArgs } from "util";
 import { startController, type ControllerOptions, type FaultOptions } from "./index";
+import { KubernetesRuntime } from "./kube/runtime";
 
 const USAGE = `usage: photon-controller --data DIR [--port 9000] [--host 127.0.0.1]
   [--admin-user admin] [--admin-password photon-admin] [--token-ttl-seconds 7200]
-  [--task-step-delay-ms 0] [--maintenance-interval-ms 3600000]
+  [--task-step-delay-ms 0] [--maintenance-interval-ms 3600000] [--kubernetes real|none]
   [--fault-unavailable-rate R] [--fault-throttle-rate R] [--fault-reset-rate R] [--fault-lost-response-rate R]
   [--fault-retry-after-seconds N] [--fault-slow-step-ms N] [--fault-step-failure-rate R] [--fault-seed N]`;
 
@@ -26,7 +28,12 @@ function num(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-export function parseCli(argv: string[]): ControllerOptions {
+/** real: every cluster gets a real control plane (the default); none: clusters are VMs only. */
+export interface CliOptions extends ControllerOptions {
+  kubernetes: "real" | "none";
+}
+
+export function parseCli(argv: string[]): CliOptions {
   const str = { type: "string" } as const;
   const options = Object.fromEntries(
     [
@@ -38,6 +45,7 @@ export function parseCli(argv: string[]): ControllerOptions {
       "token-ttl-seconds",
       "task-step-delay-ms",
       "maintenance-interval-ms",
+      "kubernetes",
       ...Object.keys(FAULT_FLAGS),
     ].map((k) => [k, str]),
   );
@@ -55,8 +63,12 @@ export function parseCli(argv: string[]): ControllerOptions {
     }
   }
   const opt = (flag: string) => num(flag, v[flag]);
+  const kubernetes = v["kubernetes"] ?? "real";
+  if (kubernetes !== "real" && kubernetes !== "none")
+    throw new Error(`--kubernetes must be real or none (was ${kubernetes})`);
   return {
     dataDir: data,
+    kubernetes,
     port: opt("port") ?? 9000,
     ...(v["host"] && { host: v["host"] }),
     ...(v["admin-user"] && { adminUsername: v["admin-user"] }),
@@ -73,7 +85,11 @@ export function parseCli(argv: string[]): ControllerOptions {
 async function main(): Promise<void> {
   let options: ControllerOptions;
   try {
-    options = parseCli(process.argv.slice(2));
+    const { kubernetes, ...parsed } = parseCli(process.argv.slice(2));
+    options =
+      kubernetes === "real"
+        ? { ...parsed, clusterRuntime: new KubernetesRuntime({ dataDir: path.join(parsed.dataDir, "kube") }) }
+        : parsed;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     process.exit(2);

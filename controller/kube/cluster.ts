@@ -4,6 +4,7 @@ import { V1Node } from "@kubernetes/client-node";
 import { KubernetesBinaries } from "../../toolchain/binaries";
 import { KubeClients, kubeClients, waitFor } from "./client";
 import { ControlPlane } from "./controlPlane";
+import { killStale } from "./process";
 import { Kwok } from "./kwok";
 import { isNotFound, isConflict } from "./errors";
 import { LABEL_PHOTON_HOST, nodeObject, NodeShape } from "./nodes";
@@ -38,6 +39,7 @@ export class RunningCluster {
     binaries: KubernetesBinaries,
   ): Promise<RunningCluster> {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    reapStaleComponents(dir, binaries);
     const portFile = path.join(dir, "port");
     // A restarted cluster keeps its port when it is still free, so kubeconfigs handed out stay valid.
     const previousPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, "utf8")) : undefined;
@@ -132,6 +134,17 @@ export class RunningCluster {
     await this.kwok.stop();
     await this.plane.stop();
   }
+}
+
+/** Kills what a killed controller left running for this cluster, before its port is chosen again. */
+function reapStaleComponents(dir: string, binaries: KubernetesBinaries): void {
+  const components: [string, string][] = [
+    [path.join(dir, "logs", "kube-apiserver.log.pid"), binaries.kubeApiserver],
+    [path.join(dir, "logs", "kube-controller-manager.log.pid"), binaries.kubeControllerManager],
+    [path.join(dir, "logs", "kube-scheduler.log.pid"), binaries.kubeScheduler],
+    [path.join(dir, "kwok", "kwok.log.pid"), binaries.kwok],
+  ];
+  for (const [pidFile, binary] of components) killStale(pidFile, binary);
 }
 
 /** The control plane version a cluster last ran, if it ever started in `dir`. */

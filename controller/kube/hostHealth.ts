@@ -7,6 +7,7 @@ export const HOST_FAILED_ANNOTATION_VALUE = "host-failed";
 export const HOST_FAILED_REASON = "PhotonHostFailed";
 
 const mergePatch = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
+const strategicMergePatch = setHeaderOptions("Content-Type", PatchStrategy.StrategicMergePatch);
 
 /**
  * A failed host takes its nodes down: kwok lets go of them and their Ready condition turns Unknown at
@@ -26,21 +27,30 @@ export async function setNodesHealth(
       { name, body: { metadata: { annotations: { [KWOK_NODE_ANNOTATION]: annotation } } } },
       mergePatch,
     );
-    if (!healthy) await markUnknown(api, name);
+    if (!healthy) await markUnknownUntilItHolds(api, name);
   }
 }
 
+/** kwok may still be writing a heartbeat it started before it let go of the node: mark again until it holds. */
+async function markUnknownUntilItHolds(api: KubeClients, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await markUnknown(api, name);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const node = await api.core.readNodeStatus({ name });
+    if (!node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return;
+  }
+}
+
+/** A strategic merge patch: conditions merge by type, so kwok's concurrent status writes cannot conflict. */
 async function markUnknown(api: KubeClients, name: string): Promise<void> {
-  const node = await api.core.readNodeStatus({ name });
   const now = new Date();
-  const conditions = (node.status?.conditions ?? []).filter((c) => c.type !== "Ready");
-  conditions.push({
+  const ready = {
     type: "Ready",
     status: "Unknown",
     reason: HOST_FAILED_REASON,
     message: "The Photon host of this node failed.",
     lastHeartbeatTime: now,
     lastTransitionTime: now,
-  });
-  await api.core.replaceNodeStatus({ name, body: { ...node, status: { ...node.status, conditions } } });
+  };
+  await api.core.patchNodeStatus({ name, body: { status: { conditions: [ready] } } }, strategicMergePatch);
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
+import * as path from "path";
 
 /** A free TCP port on loopback, as the kernel hands it out. */
 export function freePort(host = "127.0.0.1"): Promise<number> {
@@ -47,11 +48,20 @@ export class ManagedProcess {
     });
   }
 
+  /**
+   * Starts `binary` with its output appended to `logFile` and its pid kept in `<logFile>.pid`. A process a
+   * killed controller left running under that pid file (same binary) is killed first, so a restart never
+   * finds its port taken or two copies of one component.
+   */
   static start(name: string, binary: string, args: readonly string[], logFile: string): ManagedProcess {
+    const pidFile = `${logFile}.pid`;
+    killStale(pidFile, binary);
     const log = fs.openSync(logFile, "a");
     try {
       // detached: its own process group, so a stop reaches its children too.
       const child = spawn(binary, args, { stdio: ["ignore", log, log], detached: true });
+      if (child.pid !== undefined) fs.writeFileSync(pidFile, String(child.pid));
+      child.on("exit", () => fs.rmSync(pidFile, { force: true }));
       return new ManagedProcess(name, logFile, child);
     } finally {
       fs.closeSync(log);
@@ -94,6 +104,48 @@ export class ManagedProcess {
     await this.exit;
     clearTimeout(timer);
   }
+}
+
+/**
+ * Kills the process recorded in `pidFile` if it still runs a program named like `binary` (a pid can be
+ * reused by another program; the version of the binary may have changed since).
+ */
+export function killStale(pidFile: string, binary: string): void {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile, "utf8"));
+  } catch {
+    return;
+  }
+  let command = "";
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] ?? "";
+  } catch {
+    // not running
+  }
+  if (pid > 1 && command !== "" && path.basename(command) === path.basename(binary)) {
+    signal(-pid, "SIGKILL");
+    signal(pid, "SIGKILL");
+    for (let i = 0; i < 250 && !released(pid); i++) sleepSync(20);
+  }
+  fs.rmSync(pidFile, { force: true });
+}
+
+/**
+ * True once a killed process has let go of its files and sockets: it is gone, or a zombie whose threads
+ * have all exited (a Go program's leader turns zombie while its other threads still hold its sockets).
+ */
+function released(pid: number): boolean {
+  try {
+    const zombie = /^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return zombie && fs.readdirSync(`/proc/${pid}/task`).length <= 1;
+  } catch {
+    return true;
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function signal(target: number, name: NodeJS.Signals): void {

@@ -1,9 +1,13 @@
 import { newId } from "../http/replies";
 import type { Cost, Flavor, Image } from "../model";
 import type { Store } from "../store/db";
+import { supportedKubernetesVersions } from "../../toolchain/binaries";
 
-/** Kubernetes versions offered as images; the first is the default the KUBERNETES type is enabled with. */
-export const KUBERNETES_VERSIONS = ["1.36.3", "1.35.4"] as const;
+/**
+ * Kubernetes versions offered as images: the ones the toolchain builds, so every image can really run.
+ * The first is the default the KUBERNETES type is enabled with.
+ */
+export const KUBERNETES_VERSIONS: readonly string[] = supportedKubernetesVersions();
 
 export function imageName(version: string): string {
   return `kubernetes-${version.replace(/\./g, "-")}`;

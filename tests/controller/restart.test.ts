@@ -12,9 +12,14 @@ interface Child {
 }
 
 function launch(dataDir: string, extra: string[] = []): Promise<Child> {
-  const proc = spawn(process.execPath, [CLI, "--port", "0", "--data", dataDir, ...extra], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // An API durability test: clusters are VMs only here (tests/integration/kube covers real clusters).
+  const proc = spawn(
+    process.execPath,
+    [CLI, "--port", "0", "--data", dataDir, "--kubernetes", "none", ...extra],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`controller did not start: ${out}`)), 15000);

@@ -1,8 +1,17 @@
-/** True while a process with this pid exists (and is not a zombie we reaped). */
+import * as fs from "fs";
+
+/**
+ * True while a process with this pid runs. A zombie (exited, not yet reaped by its new parent: this
+ * sandbox's init reaps late) counts as gone.
+ */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   } catch {
     return false;
   }

@@ -175,9 +175,15 @@ describe("controller rules", () => {
     assert.deepStrictEqual(parseCli(["--data", "/d", "--port", "0", "--fault-throttle-rate", "0.5"]), {
       dataDir: "/d",
       port: 0,
+      kubernetes: "real",
       faults: { throttleRate: 0.5 },
     });
-    assert.deepStrictEqual(parseCli(["--data", "/d"]), { dataDir: "/d", port: 9000 });
+    assert.deepStrictEqual(parseCli(["--data", "/d"]), { dataDir: "/d", port: 9000, kubernetes: "real" });
+    assert.strictEqual(parseCli(["--data", "/d", "--kubernetes", "none"]).kubernetes, "none");
+    assert.throws(
+      () => parseCli(["--data", "/d", "--kubernetes", "fake"]),
+      /--kubernetes must be real or none \(was fake\)/,
+    );
     assert.throws(() => parseCli([]), /--data DIR is required/);
     assert.throws(
       () => parseCli(["--data", "/d", "--port", "x"]),
