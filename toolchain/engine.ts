@@ -113,6 +113,12 @@ export class LocalStack {
     const env = { ...offlineEngineEnv(workDir), ...extraEnv };
     const stack = new LocalStack(programDir, stackName, workDir, env);
     await stack.run(["stack", "init", stackName]);
+    // `stack init` writes the settings file (with the secrets salt) beside the program: move it out.
+    const written = path.join(programDir, `Pulumi.${stackName}.yaml`);
+    if (fs.existsSync(written)) {
+      fs.copyFileSync(written, stack.configFile);
+      fs.rmSync(written);
+    }
     return stack;
   }
 
@@ -125,24 +131,37 @@ export class LocalStack {
     return this.run([...args, "--stack", this.stackName], options);
   }
 
+  /**
+   * The stack's settings file lives in the work folder, not beside the program: examples stay clean
+   * and two runs of one example never share settings.
+   */
+  get configFile(): string {
+    return path.join(this.workDir, `Pulumi.${this.stackName}.yaml`);
+  }
+
+  /** A stack command that reads the stack's settings. */
+  private configured(args: readonly string[], options: Partial<RunOptions> = {}): Promise<CommandResult> {
+    return this.stack([...args, "--config-file", this.configFile], options);
+  }
+
   async setConfig(key: string, value: string, secret = false): Promise<void> {
-    await this.stack(["config", "set", key, value, ...(secret ? ["--secret"] : [])]);
+    await this.configured(["config", "set", key, value, ...(secret ? ["--secret"] : [])]);
   }
 
   up(extra: readonly string[] = [], options: Partial<RunOptions> = {}): Promise<CommandResult> {
-    return this.stack(["up", "--yes", "--skip-preview", ...extra], options);
+    return this.configured(["up", "--yes", "--skip-preview", ...extra], options);
   }
 
   preview(extra: readonly string[] = [], options: Partial<RunOptions> = {}): Promise<CommandResult> {
-    return this.stack(["preview", ...extra], options);
+    return this.configured(["preview", ...extra], options);
   }
 
-  refresh(extra: readonly string[] = []): Promise<CommandResult> {
-    return this.stack(["refresh", "--yes", "--skip-preview", ...extra]);
+  refresh(extra: readonly string[] = [], options: Partial<RunOptions> = {}): Promise<CommandResult> {
+    return this.configured(["refresh", "--yes", "--skip-preview", ...extra], options);
   }
 
-  destroy(extra: readonly string[] = []): Promise<CommandResult> {
-    return this.stack(["destroy", "--yes", "--skip-preview", ...extra]);
+  destroy(extra: readonly string[] = [], options: Partial<RunOptions> = {}): Promise<CommandResult> {
+    return this.configured(["destroy", "--yes", "--skip-preview", ...extra], options);
   }
 
   async outputs(): Promise<Record<string, unknown>> {
