@@ -3,7 +3,8 @@ import { Deadline, isPhotonError, PhotonError } from "../client";
 import { Host, HostState } from "../client/types";
 import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
 import { checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { Operation } from "./timeouts";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
 
@@ -99,13 +100,18 @@ export function outputs(host: Host, props: Props): Props {
   };
 }
 
+function spec(ctx: Context, props: Props, op: Operation): SettleSpec<Host> {
+  const deadline = deadlineFor("host", op, props, TIMEOUTS);
+  return { kind: "host", fetch: fetchHost(ctx), outputs: (h) => outputs(h, props), deadline };
+}
+
 export async function create(ctx: Context, props: Props): Promise<Created> {
   const inputs = typed<In>(props);
   const tag = identityTag(inputs.identity);
   const host = knownString(inputs.adoptId)
     ? await adopt("host", inputs.adoptId ?? "", fetchHost(ctx))
     : await createOnce<Host>(ctx, {
-        kind: "host",
+        ...spec(ctx, props, "create"),
         listPath: "/v1/infrastructure/hosts",
         tag,
         post: {
@@ -114,9 +120,6 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
           body: createBody(inputs, tag),
           secrets: [inputs.password],
         },
-        fetch: fetchHost(ctx),
-        outputs: (h) => outputs(h, props),
-        deadline: deadlineFor("host", "create", props, TIMEOUTS),
       });
   return { id: host.id, outs: outputs(await converge(ctx, host, props), props) };
 }
@@ -191,12 +194,7 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 }
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const host = await fetchHost(ctx)(id);
-  if (!host)
-    throw new PhotonError({
-      code: "HostNotFound",
-      message: `host ${id} no longer exists; run pulumi refresh`,
-    });
+  const host = await settle(ctx, spec(ctx, news, "update"), id);
   return { outs: outputs(await converge(ctx, host, news), news) };
 }
 

@@ -51,7 +51,7 @@ export async function createOnce<E extends Entity>(ctx: Context, spec: CreateSpe
   for (let attempt = 1; ; attempt++) {
     if (spec.tag) {
       const [mine] = await findTagged<E>(ctx, spec.listPath, spec.tag);
-      if (mine) return settle(ctx, spec, mine);
+      if (mine) return settle(ctx, spec, mine.id);
     }
     try {
       const task = await ctx.client.run(spec.post, spec.deadline);
@@ -88,18 +88,27 @@ async function partialOrSame<E extends Entity>(spec: CreateSpec<E>, e: unknown):
   return new PartialFailure(entity.id, spec.outputs(entity), [e.message]);
 }
 
-/** Waits until an object found by its tag is no longer being created. */
-async function settle<E extends Entity>(ctx: Context, spec: CreateSpec<E>, found: E): Promise<E> {
-  const ready = await waitUntil(
-    ctx,
-    () => spec.fetch(found.id),
-    (e) => !BUSY_STATES.includes(e?.state ?? ""),
-    spec.deadline,
-  );
+/** What waiting for an object to settle needs: how to fetch it and what to report if it does not. */
+export type SettleSpec<E extends Entity> = Pick<CreateSpec<E>, "kind" | "fetch" | "outputs" | "deadline">;
+
+/**
+ * Waits until an object is no longer being created. One that ends in ERROR, or is still being made at
+ * the deadline, is a partial failure: the engine keeps its id, and the next `up` updates it.
+ */
+export async function settle<E extends Entity>(ctx: Context, spec: SettleSpec<E>, id: string): Promise<E> {
+  let last: E | undefined;
+  const fetch = async () => (last = await spec.fetch(id));
+  let ready: E | undefined;
+  try {
+    ready = await waitUntil(ctx, fetch, (e) => !BUSY_STATES.includes(e?.state ?? ""), spec.deadline);
+  } catch (e) {
+    if (!last || !isPhotonError(e, CLIENT_CODES.timeout)) throw e;
+    throw new PartialFailure(last.id, spec.outputs(last), [e.message]);
+  }
   if (!ready)
     throw new PhotonError({
       code: "NotFound",
-      message: `${spec.kind} ${found.id} disappeared while it was being created`,
+      message: `${spec.kind} ${id} no longer exists; run pulumi refresh`,
     });
   if (ready.state === "ERROR")
     throw new PartialFailure(ready.id, spec.outputs(ready), [`${spec.kind} ${ready.id} is in state ERROR`]);

@@ -14,7 +14,8 @@ import {
   schemaDiff,
   typed,
 } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { Operation } from "./timeouts";
 import { checkPolicy, normalizePolicy } from "./policy";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -92,6 +93,11 @@ export function outputs(n: Network, props: Props): Props {
   };
 }
 
+function spec(ctx: Context, props: Props, op: Operation): SettleSpec<Network> {
+  const deadline = deadlineFor("network", op, props, TIMEOUTS);
+  return { kind: "network", fetch: fetchNetwork(ctx), outputs: (n) => outputs(n, props), deadline };
+}
+
 export async function create(ctx: Context, props: Props): Promise<Created> {
   const inputs = typed<In>(props);
   const tag = identityTag(inputs.identity);
@@ -106,13 +112,10 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
   const network = knownString(inputs.adoptId)
     ? await adopt("network", inputs.adoptId ?? "", fetchNetwork(ctx))
     : await createOnce<Network>(ctx, {
-        kind: "network",
+        ...spec(ctx, props, "create"),
         listPath: list,
         tag,
         post: { method: "POST", path: list, body },
-        fetch: fetchNetwork(ctx),
-        outputs: (n) => outputs(n, props),
-        deadline: deadlineFor("network", "create", props, TIMEOUTS),
       });
   return { id: network.id, outs: outputs(await converge(ctx, network, props), props) };
 }
@@ -150,12 +153,7 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 }
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const network = await fetchNetwork(ctx)(id);
-  if (!network)
-    throw new PhotonError({
-      code: "NotFound",
-      message: `network ${id} no longer exists; run pulumi refresh`,
-    });
+  const network = await settle(ctx, spec(ctx, news, "update"), id);
   return { outs: outputs(await converge(ctx, network, news), news) };
 }
 

@@ -14,7 +14,8 @@ import {
   schemaDiff,
   typed,
 } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { Operation } from "./timeouts";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
 
@@ -93,6 +94,11 @@ export function outputs(pool: StoragePool, props: Props): Props {
   };
 }
 
+function spec(ctx: Context, props: Props, op: Operation): SettleSpec<StoragePool> {
+  const deadline = deadlineFor("storage pool", op, props, TIMEOUTS);
+  return { kind: "storage pool", fetch: fetchPool(ctx), outputs: (p) => outputs(p, props), deadline };
+}
+
 export async function create(ctx: Context, props: Props): Promise<Created> {
   const inputs = typed<In>(props);
   const tag = identityTag(inputs.identity);
@@ -106,13 +112,10 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
   const pool = knownString(inputs.adoptId)
     ? await adopt("storage pool", inputs.adoptId ?? "", fetchPool(ctx))
     : await createOnce<StoragePool>(ctx, {
-        kind: "storage pool",
+        ...spec(ctx, props, "create"),
         listPath: ROOT,
         tag,
         post: { method: "POST", path: ROOT, body },
-        fetch: fetchPool(ctx),
-        outputs: (p) => outputs(p, props),
-        deadline: deadlineFor("storage pool", "create", props, TIMEOUTS),
       });
   return { id: pool.id, outs: outputs(await converge(ctx, pool, props), props) };
 }
@@ -167,12 +170,7 @@ export async function read(ctx: Context, id: string, props: Props): Promise<Read
 }
 
 export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const pool = await fetchPool(ctx)(id);
-  if (!pool)
-    throw new PhotonError({
-      code: "NotFound",
-      message: `storage pool ${id} no longer exists; run pulumi refresh`,
-    });
+  const pool = await settle(ctx, spec(ctx, news, "update"), id);
   return { outs: outputs(await converge(ctx, pool, news), news) };
 }
 
