@@ -1,8 +1,8 @@
 import { ApiError, invalidEntity, nameTaken } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
-import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, listQueryWith, nameSchema, object, tagsSchema } from "../http/schemas";
+import { loader, newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
+import { route, type AnyRoute } from "../http/route";
+import { listQueryWith, nameSchema, object, tagsSchema } from "../http/schemas";
 import type { Cost, Flavor, Image } from "../model";
 import type { Platform } from "../platform";
 import { inlineOp } from "../tasks/inline";
@@ -12,6 +12,8 @@ export const deleteFlavor = inlineOp<Record<string, never>>("DELETE_FLAVOR", (p,
   p.store.delete("flavor", id),
 );
 export const catalogOperations = [createFlavor, deleteFlavor];
+
+const loadFlavor = loader("flavor", "FlavorNotFound");
 
 /** A vm flavor needs vm.cpu in COUNT and vm.memory in a size unit. Pure. */
 export function flavorCostProblem(kind: Flavor["kind"], cost: Cost[]): string | undefined {
@@ -109,83 +111,55 @@ export const catalogRoutes: AnyRoute[] = [
       );
     },
   }),
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/flavors",
     operationId: "listFlavors",
     summary: "Flavors, optionally by kind",
     tag: "flavors",
     access: "user",
     query: listQueryWith({ kind: { type: "string" } }),
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        (q) => ctx.p.store.list("flavor").filter((f) => q.kind === undefined || f.kind === q.kind),
-        flavorView,
-      ),
+    items: (ctx, q) => ctx.p.store.list("flavor").filter((f) => q.kind === undefined || f.kind === q.kind),
+    view: flavorView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/flavors/:id",
     operationId: "getFlavor",
     summary: "One flavor",
     tag: "flavors",
     access: "user",
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: flavorView(
-        must(ctx.p.store.get("flavor", ctx.params.id), "flavor", ctx.params.id, "FlavorNotFound"),
-      ),
-    }),
+    load: loadFlavor,
+    view: flavorView,
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/flavors/:id",
     operationId: "deleteFlavor",
     summary: "Delete a flavor nothing uses",
     tag: "flavors",
     access: "admin",
-    params: idParams("id"),
-    handler: (ctx) => {
-      const f = must(ctx.p.store.get("flavor", ctx.params.id), "flavor", ctx.params.id, "FlavorNotFound");
-      if (flavorInUse(ctx.p, f)) throw new ApiError(400, "FlavorInUse", `flavor ${f.name} is in use`);
-      return taskReply(
-        ctx,
-        ctx.p.engine.submit(deleteFlavor, {
-          entity: { kind: "flavor", id: f.id },
-          input: {},
-          tenantId: null,
-        }),
-      );
+    load: loadFlavor,
+    refuse: (p, f) => {
+      if (flavorInUse(p, f)) throw new ApiError(400, "FlavorInUse", `flavor ${f.name} is in use`);
     },
+    operation: deleteFlavor,
+    kind: "flavor",
+    tenantOf: () => null,
   }),
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/images",
     operationId: "listImages",
     summary: "Images (one per supported Kubernetes version)",
     tag: "images",
     access: "user",
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("image"),
-        imageView,
-      ),
+    items: (ctx) => ctx.p.store.list("image"),
+    view: imageView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/images/:id",
     operationId: "getImage",
     summary: "One image",
     tag: "images",
     access: "user",
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: imageView(must(ctx.p.store.get("image", ctx.params.id), "image", ctx.params.id, "ImageNotFound")),
-    }),
+    load: loader("image", "ImageNotFound"),
+    view: imageView,
   }),
 ];

@@ -1,9 +1,9 @@
 import { requireProject } from "../access";
 import { ApiError, invalidEntity, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, taskReply } from "../http/replies";
+import { loader, taskReply } from "../http/replies";
+import { getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, stringMap, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, stringMap, tagsSchema } from "../http/schemas";
 import type { Cluster, ClusterState } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
@@ -17,6 +17,8 @@ import { upgradeCluster } from "./upgrade";
 import { newCluster, type ClusterBody } from "./validate";
 import { clusterVms, isNode } from "./vms";
 import { clusterView, vmView } from "./views";
+
+const loadVm = loader("vm", "VmNotFound");
 
 export const clusterOperations = [
   createCluster,
@@ -156,33 +158,25 @@ export const clusterRoutes: AnyRoute[] = [
       return taskReply(ctx, task);
     },
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/projects/:id/services",
     operationId: "listClusters",
     summary: "Clusters of a project",
     tag: "services",
     access: "user",
-    scope: { kind: "project" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("service", ctx.params.id),
-        clusterView,
-      ),
+    scope: "project",
+    items: (ctx) => ctx.p.store.list("service", ctx.params.id),
+    view: clusterView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/services/:id",
     operationId: "getCluster",
     summary: "One cluster",
     tag: "services",
     access: "user",
-    scope: { kind: "service" },
-    params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: clusterView(loadCluster(ctx.p, ctx.params.id)) }),
+    scope: "service",
+    load: loadCluster,
+    view: clusterView,
   }),
   route<{ id: string }>({
     method: "DELETE",
@@ -218,22 +212,15 @@ export const clusterRoutes: AnyRoute[] = [
       );
     },
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/services/:id/vms",
     operationId: "listClusterVms",
     summary: "VMs of a cluster, tagged cluster:<id> and cluster:<id>:<role>",
     tag: "services",
     access: "user",
-    scope: { kind: "service" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => clusterVms(ctx.p, ctx.params.id),
-        (vm) => vmView(ctx.p, vm),
-      ),
+    scope: "service",
+    items: (ctx) => clusterVms(ctx.p, ctx.params.id),
+    view: (vm, p) => vmView(p, vm),
   }),
   action(
     "resize",
@@ -285,18 +272,14 @@ export const clusterRoutes: AnyRoute[] = [
     },
   }),
   entityTasksRoute("/v1/services/:id/tasks", "listClusterTasks", "services", "service"),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/vms/:id",
     operationId: "getVm",
     summary: "One VM",
     tag: "vms",
     access: "user",
-    scope: { kind: "vm" },
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: vmView(ctx.p, must(ctx.p.store.get("vm", ctx.params.id), "vm", ctx.params.id, "VmNotFound")),
-    }),
+    scope: "vm",
+    load: loadVm,
+    view: (vm, p) => vmView(p, vm),
   }),
 ];

@@ -1,19 +1,30 @@
 import { ApiError } from "../http/errors";
-import { must } from "../http/replies";
+import { loader } from "../http/replies";
 import type { Host, HostState } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
+import { oneStepOp } from "../tasks/inline";
 
-function host(p: Platform, id: string): Host {
-  return must(p.store.get("host", id), "host", id, "HostNotFound");
-}
+export const loadHost = loader("host", "HostNotFound");
 
 export function setHostState(p: Platform, id: string, state: HostState): void {
-  p.store.put("host", { ...host(p, id), state });
+  p.store.put("host", { ...loadHost(p, id), state });
 }
 
 export function vmsOnHost(p: Platform, hostId: string) {
   return p.store.list("vm").filter((vm) => vm.hostId === hostId);
+}
+
+/** The host's own LOCAL_VMFS datastore. */
+function putLocalDatastore(p: Platform, h: Host): void {
+  p.store.put("datastore", {
+    id: h.datastoreId,
+    name: `datastore-${h.address}`,
+    type: "LOCAL_VMFS",
+    tags: ["LOCAL_VMFS"],
+    hostIds: [h.id],
+    createdTime: Date.now(),
+  });
 }
 
 export const createHost: OperationDef<{ address: string }> = {
@@ -34,14 +45,8 @@ export const createHost: OperationDef<{ address: string }> = {
     {
       name: "PROVISION_HOST",
       run: ({ p, entityId }) => {
-        const h = host(p, entityId);
-        const ds = {
-          id: h.datastoreId,
-          name: `datastore-${h.address}`,
-          type: "LOCAL_VMFS" as const,
-          tags: ["LOCAL_VMFS"],
-        };
-        p.store.put("datastore", { ...ds, hostIds: [h.id], createdTime: Date.now() });
+        const h = loadHost(p, entityId);
+        putLocalDatastore(p, h);
         p.store.put("host", { ...h, state: "READY" });
       },
     },
@@ -63,15 +68,8 @@ export const provisionHost: OperationDef<Record<string, never>> = {
     {
       name: "MARK_READY",
       run: ({ p, entityId }) => {
-        const h = host(p, entityId);
-        const ds = {
-          id: h.datastoreId,
-          name: `datastore-${h.address}`,
-          type: "LOCAL_VMFS" as const,
-          tags: ["LOCAL_VMFS"],
-        };
-        if (!p.store.get("datastore", h.datastoreId))
-          p.store.put("datastore", { ...ds, hostIds: [h.id], createdTime: Date.now() });
+        const h = loadHost(p, entityId);
+        if (!p.store.get("datastore", h.datastoreId)) putLocalDatastore(p, h);
         setHostState(p, entityId, "READY");
       },
     },
@@ -84,19 +82,11 @@ function transition(
   to: HostState,
   check?: (p: Platform, h: Host) => void,
 ): OperationDef<Record<string, never>> {
-  return {
-    operation,
-    steps: () => [
-      {
-        name: operation,
-        run: ({ p, entityId }) => {
-          const h = host(p, entityId);
-          check?.(p, h);
-          setHostState(p, entityId, to);
-        },
-      },
-    ],
-  };
+  return oneStepOp(operation, (p, _i, id) => {
+    const h = loadHost(p, id);
+    check?.(p, h);
+    setHostState(p, id, to);
+  });
 }
 
 function noVms(p: Platform, h: Host): void {
@@ -109,31 +99,17 @@ export const resumeHost = transition("RESUME_HOST", "READY");
 export const enterMaintenance = transition("ENTER_MAINTENANCE_MODE", "MAINTENANCE", noVms);
 export const exitMaintenance = transition("EXIT_MAINTENANCE_MODE", "READY");
 
-export const deleteHost: OperationDef<Record<string, never>> = {
-  operation: "DELETE_HOST",
-  steps: () => [
-    {
-      name: "DELETE_HOST",
-      run: ({ p, entityId }) => {
-        const h = host(p, entityId);
-        noVms(p, h);
-        p.store.delete("datastore", h.datastoreId);
-        p.store.delete("host", h.id);
-      },
-    },
-  ],
-};
+export const deleteHost = oneStepOp<Record<string, never>>("DELETE_HOST", (p, _i, id) => {
+  const h = loadHost(p, id);
+  noVms(p, h);
+  p.store.delete("datastore", h.datastoreId);
+  p.store.delete("host", h.id);
+});
 
-export const setAvailabilityZone: OperationDef<{ availabilityZoneId: string }> = {
-  operation: "SET_AVAILABILITY_ZONE",
-  steps: () => [
-    {
-      name: "SET_AVAILABILITY_ZONE",
-      run: ({ p, input, entityId }) =>
-        p.store.put("host", { ...host(p, entityId), availabilityZone: input.availabilityZoneId }),
-    },
-  ],
-};
+export const setAvailabilityZone = oneStepOp<{ availabilityZoneId: string }>(
+  "SET_AVAILABILITY_ZONE",
+  (p, input, id) => p.store.put("host", { ...loadHost(p, id), availabilityZone: input.availabilityZoneId }),
+);
 
 /** Fault injection: the host fails; its cluster nodes turn NotReady for the maintenance to replace. */
 export const failHost: OperationDef<Record<string, never>> = {

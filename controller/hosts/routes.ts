@@ -1,6 +1,7 @@
 import { ApiError, invalidEntity, stateError } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
+import { newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
 import { idParams, listQuery, listQueryWith, object, stringMap, tagsSchema } from "../http/schemas";
 import type { Host, HostState } from "../model";
@@ -21,10 +22,6 @@ interface HostBody {
   availabilityZone?: string;
   metadata?: Record<string, string>;
   tags?: string[];
-}
-
-function loadHost(p: Platform, id: string): Host {
-  return must(p.store.get("host", id), "host", id, "HostNotFound");
 }
 
 function createHostHandler(ctx: RequestContext<unknown, unknown, HostBody>) {
@@ -78,7 +75,7 @@ function action<B>(
     params: idParams("id"),
     ...(body && { body: body.schema }),
     handler: (ctx) => {
-      const h = loadHost(ctx.p, ctx.params.id);
+      const h = ops.loadHost(ctx.p, ctx.params.id);
       if (!from.includes(h.state)) throw stateError(def.operation, "host", h.id, h.state);
       body?.check?.(ctx.p, ctx.body);
       const input = (ctx.body ?? {}) as B;
@@ -121,59 +118,48 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
       body: hostBody,
       handler: createHostHandler,
     }),
-    route<Record<string, string>, ListQuery>({
-      method: "GET",
+    listRoute({
       url: "/v1/infrastructure/hosts",
       operationId: "listHosts",
       summary: "Hosts, optionally by state or usage tag",
       tag: "hosts",
       access: "admin",
       query: listQueryWith({ state: { type: "string" }, usageTag: { type: "string" } }),
-      handler: (ctx) =>
-        listReply(
-          ctx as RequestContext<unknown, ListQuery, unknown>,
-          (q) =>
-            ctx.p.store
-              .list("host")
-              .filter(
-                (h) =>
-                  (q.state === undefined || h.state === q.state) &&
-                  (q.usageTag === undefined || h.usageTags.includes(String(q.usageTag))),
-              ),
-          (h) => hostView(ctx.p, h),
-        ),
+      items: (ctx, q) =>
+        ctx.p.store
+          .list("host")
+          .filter(
+            (h) =>
+              (q.state === undefined || h.state === q.state) &&
+              (q.usageTag === undefined || h.usageTags.includes(String(q.usageTag))),
+          ),
+      view: (h, p) => hostView(p, h),
     }),
-    route<{ id: string }>({
-      method: "GET",
+    getRoute({
       url: "/v1/infrastructure/hosts/:id",
       operationId: "getHost",
       summary: "One host with capacity and usage",
       tag: "hosts",
       access: "admin",
-      params: idParams("id"),
-      handler: (ctx) => ({ status: 200, body: hostView(ctx.p, loadHost(ctx.p, ctx.params.id)) }),
+      load: ops.loadHost,
+      view: (h, p) => hostView(p, h),
     }),
-    route<{ id: string }>({
-      method: "DELETE",
+    deleteRoute({
       url: "/v1/infrastructure/hosts/:id",
       operationId: "deleteHost",
       summary: "Delete a host (from NOT_PROVISIONED, MAINTENANCE or ERROR)",
       tag: "hosts",
       access: "admin",
-      params: idParams("id"),
-      handler: (ctx) => {
-        const h = loadHost(ctx.p, ctx.params.id);
+      load: ops.loadHost,
+      refuse: (p, h) => {
         if (!["NOT_PROVISIONED", "MAINTENANCE", "ERROR"].includes(h.state))
           throw stateError("DELETE_HOST", "host", h.id, h.state);
-        const pool = ctx.p.store.list("storage-pool").find((sp) => sp.hostIds.includes(h.id));
+        const pool = p.store.list("storage-pool").find((sp) => sp.hostIds.includes(h.id));
         if (pool) throw invalidEntity("id", `is a member of storage pool ${pool.name}`, h.id);
-        const task = ctx.p.engine.submit(ops.deleteHost, {
-          entity: { kind: "host", id: h.id },
-          input: {},
-          tenantId: null,
-        });
-        return taskReply(ctx, task);
       },
+      operation: ops.deleteHost,
+      kind: "host",
+      tenantOf: () => null,
     }),
     route<{ id: string }, ListQuery>({
       method: "GET",
@@ -185,7 +171,7 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
       params: idParams("id"),
       query: listQuery,
       handler: (ctx) => {
-        loadHost(ctx.p, ctx.params.id);
+        ops.loadHost(ctx.p, ctx.params.id);
         return listReply(
           ctx as RequestContext<unknown, ListQuery, unknown>,
           () => ops.vmsOnHost(ctx.p, ctx.params.id),
@@ -230,7 +216,7 @@ function evacuateRoute(): AnyRoute {
     access: "admin",
     params: idParams("id"),
     handler: (ctx) => {
-      const h = loadHost(ctx.p, ctx.params.id);
+      const h = ops.loadHost(ctx.p, ctx.params.id);
       if (!["SUSPENDED", "MAINTENANCE", "ERROR"].includes(h.state))
         throw stateError("EVACUATE_HOST", "host", h.id, h.state);
       const clusters = [...new Set(ops.vmsOnHost(ctx.p, h.id).map((vm) => vm.clusterId))];

@@ -1,8 +1,8 @@
 import { nameTaken, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
-import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, tagsSchema } from "../http/schemas";
+import { loader, newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
+import { route, type AnyRoute } from "../http/route";
+import { nameSchema, object, tagsSchema } from "../http/schemas";
 import type { Zone } from "../model";
 import { inlineOp } from "../tasks/inline";
 import { zoneView } from "./views";
@@ -12,6 +12,8 @@ export const deleteZone = inlineOp<Record<string, never>>("DELETE_AVAILABILITY_Z
   p.store.delete("zone", id),
 );
 export const zoneOperations = [createZone, deleteZone];
+
+const loadZone = loader("zone", "ZoneNotFound");
 
 export const zoneRoutes: AnyRoute[] = [
   route<Record<string, string>, Record<string, unknown>, { name: string; tags?: string[] }>({
@@ -40,41 +42,33 @@ export const zoneRoutes: AnyRoute[] = [
       return taskReply(ctx, task);
     },
   }),
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/zones",
     operationId: "listZones",
     summary: "Availability zones",
     tag: "zones",
     access: "admin",
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("zone"), zoneView),
+    items: (ctx) => ctx.p.store.list("zone"),
+    view: zoneView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/zones/:id",
     operationId: "getZone",
     summary: "One availability zone",
     tag: "zones",
     access: "admin",
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: zoneView(must(ctx.p.store.get("zone", ctx.params.id), "zone", ctx.params.id, "ZoneNotFound")),
-    }),
+    load: loadZone,
+    view: zoneView,
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/zones/:id",
     operationId: "deleteZone",
     summary: "Delete a zone no host uses",
     tag: "zones",
     access: "admin",
-    params: idParams("id"),
-    handler: (ctx) => {
-      const zone = must(ctx.p.store.get("zone", ctx.params.id), "zone", ctx.params.id, "ZoneNotFound");
-      const hosts = ctx.p.store.list("host").filter((h) => h.availabilityZone === zone.id).length;
+    load: loadZone,
+    refuse: (p, zone) => {
+      const hosts = p.store.list("host").filter((h) => h.availabilityZone === zone.id).length;
       if (hosts > 0)
         throw stateError(
           "DELETE_AVAILABILITY_ZONE",
@@ -83,12 +77,9 @@ export const zoneRoutes: AnyRoute[] = [
           zone.state,
           `used by ${hosts} host(s)`,
         );
-      const task = ctx.p.engine.submit(deleteZone, {
-        entity: { kind: "availability-zone", id: zone.id },
-        input: {},
-        tenantId: null,
-      });
-      return taskReply(ctx, task);
     },
+    operation: deleteZone,
+    kind: "availability-zone",
+    tenantOf: () => null,
   }),
 ];

@@ -1,4 +1,6 @@
 import { randomUUID } from "crypto";
+import type { EntityKind, EntityTypes } from "../model";
+import type { Platform } from "../platform";
 import { notFound } from "./errors";
 import type { Reply, RequestContext } from "./route";
 import type { Task } from "../tasks/types";
@@ -17,6 +19,14 @@ export function taskReply(ctx: RequestContext<unknown, unknown, unknown>, task: 
 export function must<T>(value: T | undefined, kind: string, id: string, code = "NotFound"): T {
   if (value === undefined) throw notFound(kind, id, code);
   return value;
+}
+
+/** Loads one kind of entity by id, or throws its typed 404 (`<kind> <id> not found`). */
+export function loader<K extends EntityKind>(
+  kind: K,
+  code = "NotFound",
+): (p: Platform, id: string) => EntityTypes[K] {
+  return (p, id) => must(p.store.get(kind, id), kind, id, code);
 }
 
 /** A copy of obj without the given keys. */

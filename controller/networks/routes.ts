@@ -1,11 +1,12 @@
 import { invalidEntity, nameTaken, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
+import { loader, must, newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import type { Network, SecurityPolicy } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
+import { oneStepOp } from "../tasks/inline";
 import { entityTasksRoute } from "../tasks/routes";
 import { securityPolicyProblems } from "../validation/security-policy";
 import { chooseCidr } from "./cidrs";
@@ -22,28 +23,23 @@ interface NetworkBody {
   tags?: string[];
 }
 
-function loadNetwork(p: Platform, id: string): Network {
-  return must(p.store.get("network", id), "network", id, "NetworkNotFound");
-}
+const loadNetwork = loader("network", "NetworkNotFound");
 
 function saveNetwork(p: Platform, n: Network): void {
   p.store.put("network", n, n.projectId);
 }
 
-function step<I>(operation: string, run: (p: Platform, input: I, id: string) => void): OperationDef<I> {
-  return { operation, steps: () => [{ name: operation, run: (ctx) => run(ctx.p, ctx.input, ctx.entityId) }] };
-}
-
-export const createNetwork = step<Record<string, never>>("CREATE_NETWORK", (p, _i, id) =>
+export const createNetwork = oneStepOp<Record<string, never>>("CREATE_NETWORK", (p, _i, id) =>
   saveNetwork(p, { ...loadNetwork(p, id), state: "READY" }),
 );
-export const updateNetwork = step<{ name?: string; description?: string }>("UPDATE_NETWORK", (p, input, id) =>
-  saveNetwork(p, { ...loadNetwork(p, id), ...input }),
+export const updateNetwork = oneStepOp<{ name?: string; description?: string }>(
+  "UPDATE_NETWORK",
+  (p, input, id) => saveNetwork(p, { ...loadNetwork(p, id), ...input }),
 );
-export const updateSecurityPolicy = step<SecurityPolicy>("UPDATE_SECURITY_POLICY", (p, input, id) =>
+export const updateSecurityPolicy = oneStepOp<SecurityPolicy>("UPDATE_SECURITY_POLICY", (p, input, id) =>
   saveNetwork(p, { ...loadNetwork(p, id), securityPolicy: input }),
 );
-export const deleteNetwork = step<Record<string, never>>("DELETE_NETWORK", (p, _i, id) =>
+export const deleteNetwork = oneStepOp<Record<string, never>>("DELETE_NETWORK", (p, _i, id) =>
   deleteNetworkNow(p, id),
 );
 export const networkOperations = [
@@ -118,33 +114,25 @@ export const networkRoutes: AnyRoute[] = [
     ),
     handler: create,
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/projects/:id/networks",
     operationId: "listNetworks",
     summary: "Networks of a project",
     tag: "networks",
     access: "user",
-    scope: { kind: "project" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("network", ctx.params.id),
-        networkView,
-      ),
+    scope: "project",
+    items: (ctx) => ctx.p.store.list("network", ctx.params.id),
+    view: networkView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/networks/:id",
     operationId: "getNetwork",
     summary: "One network",
     tag: "networks",
     access: "user",
-    scope: { kind: "network" },
-    params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: networkView(loadNetwork(ctx.p, ctx.params.id)) }),
+    scope: "network",
+    load: loadNetwork,
+    view: networkView,
   }),
   route<{ id: string }, Record<string, unknown>, { name?: string; description?: string }>({
     method: "PATCH",
@@ -179,22 +167,22 @@ export const networkRoutes: AnyRoute[] = [
       return submitOn(ctx, updateSecurityPolicy, ctx.body);
     },
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/networks/:id",
     operationId: "deleteNetwork",
     summary: "Delete a network and its subnets (not while a cluster uses them)",
     tag: "networks",
     access: "user",
-    scope: { kind: "network" },
-    params: idParams("id"),
-    handler: (ctx) => {
-      const n = loadNetwork(ctx.p, ctx.params.id);
-      const ids = [n.id, ...ctx.p.store.list("subnet", n.id).map((s) => s.id)];
-      const user = ids.map((id) => usedByCluster(ctx.p, n.projectId, id)).find(Boolean);
+    scope: "network",
+    load: loadNetwork,
+    refuse: (p, n) => {
+      const ids = [n.id, ...p.store.list("subnet", n.id).map((s) => s.id)];
+      const user = ids.map((id) => usedByCluster(p, n.projectId, id)).find(Boolean);
       if (user) throw stateError("DELETE_NETWORK", "network", n.id, n.state, `used by service ${user}`);
-      return submitOn(ctx, deleteNetwork, {});
     },
+    operation: deleteNetwork,
+    kind: "network",
+    tenantOf: (n) => n.tenantId,
   }),
   entityTasksRoute("/v1/networks/:id/tasks", "listNetworkTasks", "networks", "network"),
   ...subnetRoutes,

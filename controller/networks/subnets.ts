@@ -1,11 +1,12 @@
 import { nameTaken, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
+import { loader, must, newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, stringArray, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, stringArray, tagsSchema } from "../http/schemas";
 import type { Subnet } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
+import { oneStepOp } from "../tasks/inline";
 import { gateway, parseCidr } from "../validation/cidr";
 import { chooseCidr } from "./cidrs";
 import { usedByCluster } from "./teardown";
@@ -20,26 +21,20 @@ interface SubnetBody {
   tags?: string[];
 }
 
-function loadSubnet(p: Platform, id: string): Subnet {
-  return must(p.store.get("subnet", id), "subnet", id, "SubnetNotFound");
-}
+const loadSubnet = loader("subnet", "SubnetNotFound");
 
 function save(p: Platform, s: Subnet): void {
   p.store.put("subnet", s, s.networkId);
 }
 
-function step<I>(operation: string, run: (p: Platform, input: I, id: string) => void): OperationDef<I> {
-  return { operation, steps: () => [{ name: operation, run: (ctx) => run(ctx.p, ctx.input, ctx.entityId) }] };
-}
-
-export const createSubnet = step<Record<string, never>>("CREATE_SUBNET", (p, _i, id) =>
+export const createSubnet = oneStepOp<Record<string, never>>("CREATE_SUBNET", (p, _i, id) =>
   save(p, { ...loadSubnet(p, id), state: "READY" }),
 );
-export const updateSubnet = step<{ name?: string; description?: string; dnsServerAddresses?: string[] }>(
+export const updateSubnet = oneStepOp<{ name?: string; description?: string; dnsServerAddresses?: string[] }>(
   "UPDATE_SUBNET",
   (p, input, id) => save(p, { ...loadSubnet(p, id), ...input }),
 );
-export const deleteSubnet = step<Record<string, never>>("DELETE_SUBNET", (p, _i, id) =>
+export const deleteSubnet = oneStepOp<Record<string, never>>("DELETE_SUBNET", (p, _i, id) =>
   p.store.delete("subnet", id),
 );
 export const subnetOperations = [createSubnet, updateSubnet, deleteSubnet];
@@ -84,8 +79,6 @@ function submitOn<I>(ctx: RequestContext<{ id: string }, unknown, unknown>, def:
   );
 }
 
-const subnetScope = { kind: "subnet" as const };
-
 export const subnetRoutes: AnyRoute[] = [
   route<{ id: string }, Record<string, unknown>, SubnetBody>({
     method: "POST",
@@ -109,33 +102,25 @@ export const subnetRoutes: AnyRoute[] = [
     ),
     handler: create,
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/networks/:id/subnets",
     operationId: "listSubnets",
     summary: "Subnets of a network",
     tag: "subnets",
     access: "user",
-    scope: { kind: "network" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("subnet", ctx.params.id),
-        subnetView,
-      ),
+    scope: "network",
+    items: (ctx) => ctx.p.store.list("subnet", ctx.params.id),
+    view: subnetView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/subnets/:id",
     operationId: "getSubnet",
     summary: "One subnet",
     tag: "subnets",
     access: "user",
-    scope: subnetScope,
-    params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: subnetView(loadSubnet(ctx.p, ctx.params.id)) }),
+    scope: "subnet",
+    load: loadSubnet,
+    view: subnetView,
   }),
   route<
     { id: string },
@@ -148,25 +133,25 @@ export const subnetRoutes: AnyRoute[] = [
     summary: "Rename, describe or change DNS servers of a subnet",
     tag: "subnets",
     access: "user",
-    scope: subnetScope,
+    scope: { kind: "subnet" },
     params: idParams("id"),
     body: object({ name: nameSchema, description: { type: "string" }, dnsServerAddresses: stringArray }),
     handler: (ctx) => submitOn(ctx, updateSubnet, ctx.body),
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/subnets/:id",
     operationId: "deleteSubnet",
     summary: "Delete a subnet no cluster uses",
     tag: "subnets",
     access: "user",
-    scope: subnetScope,
-    params: idParams("id"),
-    handler: (ctx) => {
-      const s = loadSubnet(ctx.p, ctx.params.id);
-      const user = usedByCluster(ctx.p, s.projectId, s.id);
+    scope: "subnet",
+    load: loadSubnet,
+    refuse: (p, s) => {
+      const user = usedByCluster(p, s.projectId, s.id);
       if (user) throw stateError("DELETE_SUBNET", "subnet", s.id, s.state, `used by service ${user}`);
-      return submitOn(ctx, deleteSubnet, {});
     },
+    operation: deleteSubnet,
+    kind: "subnet",
+    tenantOf: (s) => s.tenantId,
   }),
 ];

@@ -1,7 +1,6 @@
-import { listReply, type ListQuery } from "../http/lists";
-import { must } from "../http/replies";
-import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery } from "../http/schemas";
+import { loader } from "../http/replies";
+import { getRoute, listRoute } from "../http/resource";
+import type { AnyRoute } from "../http/route";
 import type { Datastore } from "../model";
 
 export function datastoreView(d: Datastore) {
@@ -17,34 +16,22 @@ export function datastoreView(d: Datastore) {
 }
 
 export const datastoreRoutes: AnyRoute[] = [
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/infrastructure/datastores",
     operationId: "listDatastores",
     summary: "Datastores discovered from hosts and storage pools",
     tag: "datastores",
     access: "admin",
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("datastore"),
-        datastoreView,
-      ),
+    items: (ctx) => ctx.p.store.list("datastore"),
+    view: datastoreView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/infrastructure/datastores/:id",
     operationId: "getDatastore",
     summary: "One datastore",
     tag: "datastores",
     access: "admin",
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: datastoreView(
-        must(ctx.p.store.get("datastore", ctx.params.id), "datastore", ctx.params.id, "DatastoreNotFound"),
-      ),
-    }),
+    load: loader("datastore", "DatastoreNotFound"),
+    view: datastoreView,
   }),
 ];

@@ -1,8 +1,8 @@
 import { ApiError, invalidEntity, nameTaken, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, omit, taskReply } from "../http/replies";
+import { loader, must, newId, omit, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import { freeCapacity } from "../hosts/capacity";
 import type { Disk } from "../model";
 import type { Platform } from "../platform";
@@ -21,9 +21,7 @@ interface DiskBody {
   tags?: string[];
 }
 
-function loadDisk(p: Platform, id: string): Disk {
-  return must(p.store.get("disk", id), "disk", id, "DiskNotFound");
-}
+const loadDisk = loader("disk", "DiskNotFound");
 
 export function diskView(d: Disk) {
   return { ...omit(d, "tenantId", "cost", "createdTime"), kind: "persistent-disk", datastore: d.datastoreId };
@@ -150,53 +148,40 @@ export const diskRoutes: AnyRoute[] = [
     ),
     handler: create,
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/projects/:id/disks",
     operationId: "listDisks",
     summary: "Persistent disks of a project",
     tag: "disks",
     access: "user",
-    scope: { kind: "project" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("disk", ctx.params.id),
-        diskView,
-      ),
+    scope: "project",
+    items: (ctx) => ctx.p.store.list("disk", ctx.params.id),
+    view: diskView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/disks/:id",
     operationId: "getDisk",
     summary: "One persistent disk",
     tag: "disks",
     access: "user",
-    scope: { kind: "disk" },
-    params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: diskView(loadDisk(ctx.p, ctx.params.id)) }),
+    scope: "disk",
+    load: loadDisk,
+    view: diskView,
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/disks/:id",
     operationId: "deleteDisk",
     summary: "Delete a disk that is not attached",
     tag: "disks",
     access: "user",
-    scope: { kind: "disk" },
-    params: idParams("id"),
-    handler: (ctx) => {
-      const d = loadDisk(ctx.p, ctx.params.id);
+    scope: "disk",
+    load: loadDisk,
+    refuse: (_p, d) => {
       if (d.state === "ATTACHED") throw stateError("DELETE_DISK", "persistent-disk", d.id, d.state);
-      const task = ctx.p.engine.submit(deleteDisk, {
-        entity: { kind: "persistent-disk", id: d.id },
-        input: {},
-        tenantId: d.tenantId,
-      });
-      return taskReply(ctx, task);
     },
+    operation: deleteDisk,
+    kind: "persistent-disk",
+    tenantOf: (d) => d.tenantId,
   }),
   entityTasksRoute("/v1/disks/:id/tasks", "listDiskTasks", "disks", "disk"),
 ];

@@ -1,8 +1,8 @@
 import { ApiError, invalidEntity, nameTaken, stateError } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, omit, taskReply } from "../http/replies";
+import { loader, must, newId, omit, taskReply } from "../http/replies";
+import { getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import { freeCapacity, poolShareGb } from "../hosts/capacity";
 import type { StoragePool } from "../model";
 import type { Platform } from "../platform";
@@ -10,9 +10,7 @@ import type { OperationDef } from "../tasks/engine";
 import { entityTasksRoute } from "../tasks/routes";
 import { datastoreUsedGb, deleteDiskNow } from "./teardown";
 
-export function loadPool(p: Platform, id: string): StoragePool {
-  return must(p.store.get("storage-pool", id), "storage-pool", id, "StoragePoolNotFound");
-}
+export const loadPool = loader("storage-pool", "StoragePoolNotFound");
 
 export function poolView(p: Platform, sp: StoragePool) {
   return { ...omit(sp, "createdTime"), kind: "storage-pool", usedGb: datastoreUsedGb(p, sp.datastoreId) };
@@ -190,30 +188,23 @@ export const poolRoutes: AnyRoute[] = [
     ),
     handler: create,
   }),
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/infrastructure/storage-pools",
     operationId: "listStoragePools",
     summary: "Storage pools",
     tag: "storage-pools",
     access: "admin",
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("storage-pool"),
-        (sp) => poolView(ctx.p, sp),
-      ),
+    items: (ctx) => ctx.p.store.list("storage-pool"),
+    view: (sp, p) => poolView(p, sp),
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/infrastructure/storage-pools/:id",
     operationId: "getStoragePool",
     summary: "One storage pool",
     tag: "storage-pools",
     access: "admin",
-    params: idParams("id"),
-    handler: (ctx) => ({ status: 200, body: poolView(ctx.p, loadPool(ctx.p, ctx.params.id)) }),
+    load: loadPool,
+    view: (sp, p) => poolView(p, sp),
   }),
   route<{ id: string }, Record<string, unknown>, { capacityGb: number }>({
     method: "POST",

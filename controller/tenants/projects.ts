@@ -1,8 +1,8 @@
 import { ApiError, invalidEntity, nameTaken } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
+import { loader, must, newId, taskReply } from "../http/replies";
+import { getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
+import { idParams, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
 import type { Project } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
@@ -24,6 +24,8 @@ interface ProjectBody {
   defaultRouterPrivateIpCidr?: string;
   tags?: string[];
 }
+
+const loadProject = loader("project");
 
 export const createProject = inlineOp<Project>("CREATE_PROJECT", (p, pr) =>
   p.store.put("project", pr, pr.tenantId),
@@ -118,36 +120,25 @@ export const projectRoutes: AnyRoute[] = [
     ),
     handler: create,
   }),
-  route<{ id: string }, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/tenants/:id/projects",
     operationId: "listProjects",
     summary: "Projects of a tenant",
     tag: "projects",
     access: "user",
-    scope: { kind: "tenant" },
-    params: idParams("id"),
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("project", ctx.params.id),
-        projectView,
-      ),
+    scope: "tenant",
+    items: (ctx) => ctx.p.store.list("project", ctx.params.id),
+    view: projectView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/projects/:id",
     operationId: "getProject",
     summary: "One project",
     tag: "projects",
     access: "user",
-    scope: { kind: "project" },
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: projectView(must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id)),
-    }),
+    scope: "project",
+    load: loadProject,
+    view: projectView,
   }),
   route<{ id: string }, { force?: boolean }>({
     method: "DELETE",
@@ -160,7 +151,7 @@ export const projectRoutes: AnyRoute[] = [
     params: idParams("id"),
     query: object({ force: { type: "boolean" } }),
     handler: (ctx) => {
-      const project = must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id);
+      const project = loadProject(ctx.p, ctx.params.id);
       const held = contents(ctx.p, project.id);
       if (held && !ctx.query.force)
         throw new ApiError(400, "ContainerNotEmpty", `project ${project.id} still holds ${held}`);
@@ -185,7 +176,7 @@ export const projectRoutes: AnyRoute[] = [
     params: idParams("id"),
     body: object({ items: { type: "array", items: { type: "string" } } }, ["items"]),
     handler: (ctx) => {
-      const project = must(ctx.p.store.get("project", ctx.params.id), "project", ctx.params.id);
+      const project = loadProject(ctx.p, ctx.params.id);
       const task = ctx.p.engine.submit(setProjectGroups, {
         entity: { kind: "project", id: project.id },
         input: ctx.body,

@@ -1,9 +1,9 @@
 import { canSeeTenant } from "../access";
 import { ApiError, nameTaken } from "../http/errors";
-import { listReply, type ListQuery } from "../http/lists";
-import { must, newId, taskReply } from "../http/replies";
-import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
+import { loader, must, newId, taskReply } from "../http/replies";
+import { deleteRoute, getRoute, listRoute } from "../http/resource";
+import { route, type AnyRoute } from "../http/route";
+import { idParams, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
 import type { QuotaItems, Tenant } from "../model";
 import { inlineOp } from "../tasks/inline";
 import { entityTasksRoute } from "../tasks/routes";
@@ -64,56 +64,41 @@ export const tenantRoutes: AnyRoute[] = [
       return taskReply(ctx, task);
     },
   }),
-  route<Record<string, string>, ListQuery>({
-    method: "GET",
+  listRoute({
     url: "/v1/tenants",
     operationId: "listTenants",
     summary: "Tenants the caller may see",
     tag: "tenants",
     access: "user",
-    query: listQuery,
-    handler: (ctx) =>
-      listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
-        () => ctx.p.store.list("tenant").filter((t) => canSeeTenant(ctx.caller, t)),
-        tenantView,
-      ),
+    items: (ctx) => ctx.p.store.list("tenant").filter((t) => canSeeTenant(ctx.caller, t)),
+    view: tenantView,
   }),
-  route<{ id: string }>({
-    method: "GET",
+  getRoute({
     url: "/v1/tenants/:id",
     operationId: "getTenant",
     summary: "One tenant",
     tag: "tenants",
     access: "user",
-    scope: { kind: "tenant" },
-    params: idParams("id"),
-    handler: (ctx) => ({
-      status: 200,
-      body: tenantView(must(ctx.p.store.get("tenant", ctx.params.id), "tenant", ctx.params.id)),
-    }),
+    scope: "tenant",
+    load: loader("tenant"),
+    view: tenantView,
   }),
-  route<{ id: string }>({
-    method: "DELETE",
+  deleteRoute({
     url: "/v1/tenants/:id",
     operationId: "deleteTenant",
     summary: "Delete a tenant without projects",
     tag: "tenants",
     access: "admin",
-    scope: { kind: "tenant" },
-    params: idParams("id"),
-    handler: (ctx) => {
-      const id = ctx.params.id;
-      if (ctx.p.store.list("project", id).length > 0) {
-        throw new ApiError(400, "ContainerNotEmpty", `tenant ${id} still has projects`);
+    scope: "tenant",
+    load: loader("tenant"),
+    refuse: (p, t) => {
+      if (p.store.list("project", t.id).length > 0) {
+        throw new ApiError(400, "ContainerNotEmpty", `tenant ${t.id} still has projects`);
       }
-      const task = ctx.p.engine.submit(deleteTenant, {
-        entity: { kind: "tenant", id },
-        input: {},
-        tenantId: id,
-      });
-      return taskReply(ctx, task);
     },
+    operation: deleteTenant,
+    kind: "tenant",
+    tenantOf: (t) => t.id,
   }),
   route<{ id: string }, Record<string, unknown>, { items: string[] }>({
     method: "POST",
