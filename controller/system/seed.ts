@@ -13,25 +13,20 @@ export function imageName(version: string): string {
   return `kubernetes-${version.replace(/\./g, "-")}`;
 }
 
-const DEFAULT_FLAVORS: { name: string; kind: Flavor["kind"]; cost: Cost[] }[] = [
-  {
-    name: "cluster-master-vm",
-    kind: "vm",
-    cost: [
-      { key: "vm", value: 1, unit: "COUNT" },
-      { key: "vm.cpu", value: 2, unit: "COUNT" },
-      { key: "vm.memory", value: 4, unit: "GB" },
-    ],
-  },
-  {
-    name: "cluster-other-vm",
-    kind: "vm",
-    cost: [
-      { key: "vm", value: 1, unit: "COUNT" },
-      { key: "vm.cpu", value: 1, unit: "COUNT" },
-      { key: "vm.memory", value: 2, unit: "GB" },
-    ],
-  },
+type FlavorSeed = { name: string; kind: Flavor["kind"]; cost: Cost[] };
+
+function vmFlavor(name: string, cpu: number, memoryGb: number): FlavorSeed {
+  const cost: Cost[] = [
+    { key: "vm", value: 1, unit: "COUNT" },
+    { key: "vm.cpu", value: cpu, unit: "COUNT" },
+    { key: "vm.memory", value: memoryGb, unit: "GB" },
+  ];
+  return { name, kind: "vm", cost };
+}
+
+const DEFAULT_FLAVORS: FlavorSeed[] = [
+  vmFlavor("cluster-master-vm", 2, 4),
+  vmFlavor("cluster-other-vm", 1, 2),
   {
     name: "cluster-vm-disk",
     kind: "ephemeral-disk",
