@@ -68,8 +68,10 @@ export interface TenantArgs {
   readonly securityGroups?: pulumi.Input<pulumi.Input<string>[]>;
   /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
   readonly quota?: pulumi.Input<Record<string, pulumi.Input<QuotaItemArgs>>>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: pulumi.Input<string>;
+  /** Name of an existing tenant to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a tenant cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -88,8 +90,10 @@ export interface ProjectArgs {
   readonly defaultRouterPrivateIpCidr?: pulumi.Input<string>;
   /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
   readonly forceDestroy?: pulumi.Input<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: pulumi.Input<string>;
+  /** Name of an existing project of the tenant `tenantId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a project cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -110,8 +114,10 @@ export interface HostArgs {
   readonly metadata?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
   readonly maintenance?: pulumi.Input<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: pulumi.Input<string>;
+  /** Address of an existing host to manage instead of adding one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). Must equal `address` (a host's address is its unique name). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -128,8 +134,10 @@ export interface NetworkArgs {
   readonly cidr: pulumi.Input<string>;
   /** Default action and ordered rules for the network's traffic. */
   readonly securityPolicy?: pulumi.Input<SecurityPolicyArgs>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: pulumi.Input<string>;
+  /** Name of an existing network of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it; a different `name` renames the adopted network in place. Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
@@ -146,8 +154,10 @@ export interface StoragePoolArgs {
   readonly failuresToTolerate?: pulumi.Input<number>;
   /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
   readonly forceDestroy?: pulumi.Input<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: pulumi.Input<string>;
+  /** Name of an existing storage pool to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a pool cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_META, ResourceType } from "../provider/generated/schema";
 
 /**
- * The property bag the engine gets: the arguments, `name` defaulting to the resource name, secrets
+ * The property bag the engine gets: the arguments, `name` defaulting to `adoptName` or else the resource name, secrets
  * wrapped, the identity (the resource's URN, for the tag that prevents duplicates) and every output
  * property so that it is registered.
  */
@@ -18,7 +18,7 @@ export function resourceInputs(
   for (const [key, value] of Object.entries(args)) {
     props[key] = meta.secrets.includes(key) && value !== undefined ? pulumi.secret(value) : value;
   }
-  if (meta.inputs.includes("name") && props.name === undefined) props.name = name;
+  if (meta.inputs.includes("name") && props.name === undefined) props.name = props.adoptName ?? name;
   props.identity = pulumi.createUrn(name, meta.dynamicToken, opts.parent);
   return props;
 }

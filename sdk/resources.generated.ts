@@ -26,8 +26,10 @@ export class Tenant extends pulumi.dynamic.Resource {
   declare readonly securityGroups: pulumi.Output<string[]>;
   /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
   declare readonly quota: pulumi.Output<Record<string, QuotaItem>>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Name of an existing tenant to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a tenant cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
   /** Current usage by quota key. */
@@ -68,8 +70,10 @@ export class Project extends pulumi.dynamic.Resource {
   declare readonly defaultRouterPrivateIpCidr: pulumi.Output<string>;
   /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
   declare readonly forceDestroy: pulumi.Output<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Name of an existing project of the tenant `tenantId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a project cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
   /** Current usage by quota key. */
@@ -112,8 +116,10 @@ export class Host extends pulumi.dynamic.Resource {
   declare readonly metadata: pulumi.Output<Record<string, string>>;
   /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
   declare readonly maintenance: pulumi.Output<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Address of an existing host to manage instead of adding one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). Must equal `address` (a host's address is its unique name). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
   /** State of the host on the server. */
@@ -156,8 +162,10 @@ export class Network extends pulumi.dynamic.Resource {
   declare readonly cidr: pulumi.Output<string>;
   /** Default action and ordered rules for the network's traffic. */
   declare readonly securityPolicy: pulumi.Output<SecurityPolicy | undefined>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Name of an existing network of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it; a different `name` renames the adopted network in place. Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
   /** State of the network on the server. */
@@ -196,8 +204,10 @@ export class StoragePool extends pulumi.dynamic.Resource {
   declare readonly failuresToTolerate: pulumi.Output<number>;
   /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
   declare readonly forceDestroy: pulumi.Output<boolean>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Name of an existing storage pool to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a pool cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
   /** Capacity in use, in GB. */

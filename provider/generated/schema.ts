@@ -80,8 +80,10 @@ export interface TenantInputs {
   readonly securityGroups?: string[];
   /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
   readonly quota?: Record<string, QuotaItem>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing tenant to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a tenant cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
 }
@@ -94,8 +96,10 @@ export interface TenantOutputs {
   readonly securityGroups: string[];
   /** Quota limits by key (`vm`, `vm.cpu`, `vm.memory`, `vm.cost`, `ephemeral-disk.capacity`, `persistent-disk.capacity`, `storage.<TAG>`, `sdn.floatingip.size`). */
   readonly quota: Record<string, QuotaItem>;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing tenant to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a tenant cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
   /** Current usage by quota key. */
@@ -118,8 +122,10 @@ export interface ProjectInputs {
   readonly defaultRouterPrivateIpCidr?: string;
   /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
   readonly forceDestroy?: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing project of the tenant `tenantId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a project cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
 }
@@ -138,8 +144,10 @@ export interface ProjectOutputs {
   readonly defaultRouterPrivateIpCidr: string;
   /** Delete the networks and disks the project still holds when it is deleted. Without it, deleting a project that is not empty fails. */
   readonly forceDestroy: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing project of the tenant `tenantId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a project cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
   /** Current usage by quota key. */
@@ -164,8 +172,10 @@ export interface HostInputs {
   readonly metadata?: Record<string, string>;
   /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
   readonly maintenance?: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Address of an existing host to manage instead of adding one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). Must equal `address` (a host's address is its unique name). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
 }
@@ -186,8 +196,10 @@ export interface HostOutputs {
   readonly metadata: Record<string, string>;
   /** Keep the host in maintenance mode (its cluster VMs are evacuated to other hosts first). */
   readonly maintenance: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Address of an existing host to manage instead of adding one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). Must equal `address` (a host's address is its unique name). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
   /** State of the host on the server. */
@@ -212,8 +224,10 @@ export interface NetworkInputs {
   readonly cidr: string;
   /** Default action and ordered rules for the network's traffic. */
   readonly securityPolicy?: SecurityPolicy;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing network of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it; a different `name` renames the adopted network in place. Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
 }
@@ -230,8 +244,10 @@ export interface NetworkOutputs {
   readonly cidr: string;
   /** Default action and ordered rules for the network's traffic. */
   readonly securityPolicy?: SecurityPolicy;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing network of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it; a different `name` renames the adopted network in place. Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
   /** State of the network on the server. */
@@ -252,8 +268,10 @@ export interface StoragePoolInputs {
   readonly failuresToTolerate?: number;
   /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
   readonly forceDestroy?: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing storage pool to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a pool cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
 }
@@ -270,8 +288,10 @@ export interface StoragePoolOutputs {
   readonly failuresToTolerate: number;
   /** Delete the detached disks the pool still holds when it is deleted. Without it, deleting a pool in use fails. */
   readonly forceDestroy: boolean;
-  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
   readonly adoptId?: string;
+  /** Name of an existing storage pool to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a pool cannot be renamed in place). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: Timeouts;
   /** Capacity in use, in GB. */
@@ -302,9 +322,18 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
   Tenant: {
     token: "photon:index:Tenant",
     dynamicToken: "pulumi-nodejs:dynamic/photon:Tenant",
-    inputs: ["name", "securityGroups", "quota", "adoptId", "timeouts"],
+    inputs: ["name", "securityGroups", "quota", "adoptId", "adoptName", "timeouts"],
     requiredInputs: [],
-    outputs: ["name", "securityGroups", "quota", "adoptId", "timeouts", "quotaUsage", "identity"],
+    outputs: [
+      "name",
+      "securityGroups",
+      "quota",
+      "adoptId",
+      "adoptName",
+      "timeouts",
+      "quotaUsage",
+      "identity",
+    ],
     replaceOnChanges: ["name"],
     secrets: [],
     defaults: { securityGroups: [], quota: {} },
@@ -320,6 +349,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "defaultRouterPrivateIpCidr",
       "forceDestroy",
       "adoptId",
+      "adoptName",
       "timeouts",
     ],
     requiredInputs: ["tenantId"],
@@ -331,6 +361,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "defaultRouterPrivateIpCidr",
       "forceDestroy",
       "adoptId",
+      "adoptName",
       "timeouts",
       "quotaUsage",
       "identity",
@@ -356,6 +387,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "metadata",
       "maintenance",
       "adoptId",
+      "adoptName",
       "timeouts",
     ],
     requiredInputs: ["address", "username", "password"],
@@ -368,6 +400,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "metadata",
       "maintenance",
       "adoptId",
+      "adoptName",
       "timeouts",
       "state",
       "esxVersion",
@@ -381,7 +414,16 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
   Network: {
     token: "photon:index:Network",
     dynamicToken: "pulumi-nodejs:dynamic/photon:Network",
-    inputs: ["projectId", "name", "description", "cidr", "securityPolicy", "adoptId", "timeouts"],
+    inputs: [
+      "projectId",
+      "name",
+      "description",
+      "cidr",
+      "securityPolicy",
+      "adoptId",
+      "adoptName",
+      "timeouts",
+    ],
     requiredInputs: ["projectId", "cidr"],
     outputs: [
       "projectId",
@@ -390,6 +432,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "cidr",
       "securityPolicy",
       "adoptId",
+      "adoptName",
       "timeouts",
       "state",
       "identity",
@@ -401,7 +444,16 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
   StoragePool: {
     token: "photon:index:StoragePool",
     dynamicToken: "pulumi-nodejs:dynamic/photon:StoragePool",
-    inputs: ["name", "hostIds", "capacityGb", "failuresToTolerate", "forceDestroy", "adoptId", "timeouts"],
+    inputs: [
+      "name",
+      "hostIds",
+      "capacityGb",
+      "failuresToTolerate",
+      "forceDestroy",
+      "adoptId",
+      "adoptName",
+      "timeouts",
+    ],
     requiredInputs: ["hostIds", "capacityGb"],
     outputs: [
       "name",
@@ -410,6 +462,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "failuresToTolerate",
       "forceDestroy",
       "adoptId",
+      "adoptName",
       "timeouts",
       "usedGb",
       "datastoreId",

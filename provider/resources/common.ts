@@ -27,7 +27,13 @@ export function containsUnknown(value: unknown): boolean {
 export const INTERNAL_INPUTS = ["identity"] as const;
 
 /** Inputs that change no object: recorded in state by an update that makes no API call. */
-export const RECORDED_INPUTS: readonly string[] = ["adoptId", "timeouts", "forceDestroy", "identity"];
+export const RECORDED_INPUTS: readonly string[] = [
+  "adoptId",
+  "adoptName",
+  "timeouts",
+  "forceDestroy",
+  "identity",
+];
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 

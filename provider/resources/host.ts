@@ -3,7 +3,8 @@ import { Deadline, isPhotonError, PhotonError } from "../client";
 import { Host, HostState } from "../client/types";
 import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
 import { checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
+import { obtain } from "./adopt";
 import { Operation } from "./timeouts";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -108,19 +109,18 @@ function spec(ctx: Context, props: Props, op: Operation): SettleSpec<Host> {
 export async function create(ctx: Context, props: Props): Promise<Created> {
   const inputs = typed<In>(props);
   const tag = identityTag(inputs.identity);
-  const host = knownString(inputs.adoptId)
-    ? await adopt("host", inputs.adoptId ?? "", fetchHost(ctx))
-    : await createOnce<Host>(ctx, {
-        ...spec(ctx, props, "create"),
-        listPath: "/v1/infrastructure/hosts",
-        tag,
-        post: {
-          method: "POST",
-          path: "/v1/infrastructure/hosts",
-          body: createBody(inputs, tag),
-          secrets: [inputs.password],
-        },
-      });
+  const host = await obtain<Host>(ctx, meta, props, {
+    compare,
+    ...spec(ctx, props, "create"),
+    listPath: "/v1/infrastructure/hosts",
+    tag,
+    post: {
+      method: "POST",
+      path: "/v1/infrastructure/hosts",
+      body: createBody(inputs, tag),
+      secrets: [inputs.password],
+    },
+  });
   return { id: host.id, outs: outputs(await converge(ctx, host, props), props) };
 }
 

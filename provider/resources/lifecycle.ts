@@ -9,8 +9,8 @@ export interface Entity {
   readonly tags?: string[];
 }
 
-const GONE_STATES = ["DELETED", "PENDING_DELETE"];
-const BUSY_STATES = ["CREATING", "QUEUED", "STARTED"];
+export const GONE_STATES = ["DELETED", "PENDING_DELETE"];
+export const BUSY_STATES = ["CREATING", "QUEUED", "STARTED"];
 
 export interface CreateSpec<E extends Entity> {
   /** `tenant`, `host`, ...: used in messages. */
@@ -131,18 +131,6 @@ export async function waitUntil<E extends Entity>(
     interval = nextPollMs(interval, false, deadline.remainingMs(), DEFAULT_POLL_POLICY);
     await ctx.client.http.transport.sleep(interval);
   }
-}
-
-/** Adopts an existing object by id (the `adoptId` input). */
-export async function adopt<E extends Entity>(
-  kind: string,
-  id: string,
-  fetch: (id: string) => Promise<E | undefined>,
-): Promise<E> {
-  const entity = await fetch(id);
-  if (!entity)
-    throw new PhotonError({ code: "NotFound", message: `adoptId: no ${kind} with id ${id} exists` });
-  return entity;
 }
 
 /** Deletes through a task; an object already gone counts as deleted. */

@@ -14,7 +14,8 @@ import {
   schemaDiff,
   typed,
 } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
+import { obtain } from "./adopt";
 import { Operation } from "./timeouts";
 import { checkPolicy, normalizePolicy } from "./policy";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
@@ -109,14 +110,13 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
     ...(inputs.securityPolicy ? { securityPolicy: normalizePolicy(inputs.securityPolicy) } : {}),
     tags: tag ? [tag] : [],
   };
-  const network = knownString(inputs.adoptId)
-    ? await adopt("network", inputs.adoptId ?? "", fetchNetwork(ctx))
-    : await createOnce<Network>(ctx, {
-        ...spec(ctx, props, "create"),
-        listPath: list,
-        tag,
-        post: { method: "POST", path: list, body },
-      });
+  const network = await obtain<Network>(ctx, meta, props, {
+    compare,
+    ...spec(ctx, props, "create"),
+    listPath: list,
+    tag,
+    post: { method: "POST", path: list, body },
+  });
   return { id: network.id, outs: outputs(await converge(ctx, network, props), props) };
 }
 

@@ -13,7 +13,8 @@ import {
   schemaDiff,
   typed,
 } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { deleteOnce, GONE } from "./lifecycle";
+import { obtain } from "./adopt";
 import { applyQuota, checkQuota, planQuota, quotaLimits, quotaUsage } from "./quota";
 import { checked, checkGroups, deadlineFor, groupNames, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -70,17 +71,16 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
   const tag = identityTag(inputs.identity);
   const list = `/v1/tenants/${encodeURIComponent(inputs.tenantId)}/projects`;
   const fetch = (id: string) => ctx.client.find<Project>(path(id));
-  const project = knownString(inputs.adoptId)
-    ? await adopt("project", inputs.adoptId ?? "", fetch)
-    : await createOnce<Project>(ctx, {
-        kind: "project",
-        listPath: list,
-        tag,
-        post: { method: "POST", path: list, body: createBody(inputs, tag) },
-        fetch,
-        outputs: (p) => outputs({ project: p }, props),
-        deadline: deadlineFor("project", "create", props, TIMEOUTS),
-      });
+  const project = await obtain<Project>(ctx, meta, props, {
+    compare,
+    kind: "project",
+    listPath: list,
+    tag,
+    post: { method: "POST", path: list, body: createBody(inputs, tag) },
+    fetch,
+    outputs: (p) => outputs({ project: p }, props),
+    deadline: deadlineFor("project", "create", props, TIMEOUTS),
+  });
   return { id: project.id, outs: outputs(await converge(ctx, project.id, props), props) };
 }
 

@@ -1,16 +1,13 @@
 import type { CheckResult, ReadResult } from "@pulumi/pulumi/dynamic";
 import { Deadline } from "../client";
 import { ResourceMeta } from "../generated/schema";
-import { checkShape, checkType, Failure, isUnknown, Props, RECORDED_INPUTS, withDefaults } from "./common";
+import { checkShape, Failure, isUnknown, Props, RECORDED_INPUTS, withDefaults } from "./common";
+import { checkAdoption } from "./adopt";
 import { checkTimeouts, Operation, TimeoutDefaults, timeoutMs } from "./timeouts";
 
-/** Failures every resource shares: shape, adoptId, timeouts. */
+/** Failures every resource shares: shape, adoption, timeouts. */
 export function commonFailures(meta: ResourceMeta, inputs: Props): Failure[] {
-  return [
-    ...checkShape(meta, inputs),
-    ...checkType("adoptId", inputs.adoptId, "string"),
-    ...checkTimeouts(inputs.timeouts),
-  ];
+  return [...checkShape(meta, inputs), ...checkAdoption(meta, inputs), ...checkTimeouts(inputs.timeouts)];
 }
 
 /** Builds a check result: defaults filled, failures sorted by property for stable output. */

@@ -14,7 +14,8 @@ import {
   schemaDiff,
   typed,
 } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString, settle, SettleSpec } from "./lifecycle";
+import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
+import { obtain } from "./adopt";
 import { Operation } from "./timeouts";
 import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -109,14 +110,13 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
     failuresToTolerate: inputs.failuresToTolerate ?? 0,
     tags: tag ? [tag] : [],
   };
-  const pool = knownString(inputs.adoptId)
-    ? await adopt("storage pool", inputs.adoptId ?? "", fetchPool(ctx))
-    : await createOnce<StoragePool>(ctx, {
-        ...spec(ctx, props, "create"),
-        listPath: ROOT,
-        tag,
-        post: { method: "POST", path: ROOT, body },
-      });
+  const pool = await obtain<StoragePool>(ctx, meta, props, {
+    compare,
+    ...spec(ctx, props, "create"),
+    listPath: ROOT,
+    tag,
+    post: { method: "POST", path: ROOT, body },
+  });
   return { id: pool.id, outs: outputs(await converge(ctx, pool, props), props) };
 }
 

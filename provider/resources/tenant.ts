@@ -2,7 +2,8 @@ import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic
 import { Quota, Tenant } from "../client/types";
 import { RESOURCE_META, TenantInputs } from "../generated/schema";
 import { checkName, checkStringArray, identityTag, Props, sameSet, schemaDiff, typed } from "./common";
-import { adopt, createOnce, deleteOnce, GONE, knownString } from "./lifecycle";
+import { deleteOnce, GONE } from "./lifecycle";
+import { obtain } from "./adopt";
 import { applyQuota, checkQuota, planQuota, quotaLimits, quotaUsage } from "./quota";
 import { checked, checkGroups, deadlineFor, groupNames, MINUTE, readAnswer, recorded } from "./shared";
 import { Context, Created, ResourceImpl } from "./types";
@@ -53,26 +54,25 @@ export async function create(ctx: Context, props: Props): Promise<Created> {
   const deadline = deadlineFor("tenant", "create", props, TIMEOUTS);
   const tag = identityTag(inputs.identity);
   const fetch = (id: string) => ctx.client.find<Tenant>(path(id));
-  const tenant = knownString(inputs.adoptId)
-    ? await adopt("tenant", inputs.adoptId ?? "", fetch)
-    : await createOnce<Tenant>(ctx, {
-        kind: "tenant",
-        listPath: "/v1/tenants",
-        tag,
-        post: {
-          method: "POST",
-          path: "/v1/tenants",
-          body: {
-            name: inputs.name,
-            securityGroups: inputs.securityGroups ?? [],
-            quota: { quotaItems: inputs.quota ?? {} },
-            tags: tag ? [tag] : [],
-          },
-        },
-        fetch,
-        outputs: (t) => outputs({ tenant: t }, props),
-        deadline,
-      });
+  const tenant = await obtain<Tenant>(ctx, meta, props, {
+    compare,
+    kind: "tenant",
+    listPath: "/v1/tenants",
+    tag,
+    post: {
+      method: "POST",
+      path: "/v1/tenants",
+      body: {
+        name: inputs.name,
+        securityGroups: inputs.securityGroups ?? [],
+        quota: { quotaItems: inputs.quota ?? {} },
+        tags: tag ? [tag] : [],
+      },
+    },
+    fetch,
+    outputs: (t) => outputs({ tenant: t }, props),
+    deadline,
+  });
   const live = await converge(ctx, tenant.id, props);
   return { id: tenant.id, outs: outputs(live, props) };
 }

@@ -66,7 +66,8 @@ describe("Tenant", () => {
       [
         {
           property: "qouta",
-          reason: "is not an input of this resource (inputs: name, securityGroups, quota, adoptId, timeouts)",
+          reason:
+            "is not an input of this resource (inputs: name, securityGroups, quota, adoptId, adoptName, timeouts)",
         },
       ],
     ],
