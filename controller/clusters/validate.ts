@@ -74,8 +74,14 @@ function checkPlacementRefs(p: Platform, project: Project, b: ClusterBody): void
     throw invalidEntity("storagePoolId", "must be a READY storage pool", b.storagePoolId);
 }
 
-/** Checks a create request and builds the CREATING cluster. */
-export function newCluster(p: Platform, project: Project, b: ClusterBody): Cluster {
+interface ResolvedRequest {
+  imageId: string;
+  flavors: { master: string; other: string; disk: string };
+  extendedProperties: Record<string, string>;
+}
+
+/** Checks a create request in order (name, service configuration, image, flavors, refs, properties). */
+function resolveRequest(p: Platform, project: Project, b: ClusterBody): ResolvedRequest {
   if (p.store.list("service", project.id).some((c) => c.name === b.name)) throw nameTaken("service", b.name);
   const configured = p.store.get("system", "system")?.serviceConfigs[b.type];
   if (!configured) throw new ApiError(400, "SpecInvalid", `no service configuration exists for ${b.type}`);
@@ -90,9 +96,15 @@ export function newCluster(p: Platform, project: Project, b: ClusterBody): Clust
   checkFlavor(p, "workerVmFlavor", flavors.other, "vm");
   checkFlavor(p, "diskFlavor", flavors.disk, "ephemeral-disk");
   checkPlacementRefs(p, project, b);
-  const ext = { number_of_masters: "1", ...(b.extendedProperties ?? {}) };
-  const problem = extendedPropertiesProblem(ext);
+  const extendedProperties = { number_of_masters: "1", ...(b.extendedProperties ?? {}) };
+  const problem = extendedPropertiesProblem(extendedProperties);
   if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+  return { imageId, flavors, extendedProperties };
+}
+
+/** Checks a create request and builds the CREATING cluster. */
+export function newCluster(p: Platform, project: Project, b: ClusterBody): Cluster {
+  const { imageId, flavors, extendedProperties } = resolveRequest(p, project, b);
   return {
     id: newId(),
     name: b.name,
@@ -110,7 +122,7 @@ export function newCluster(p: Platform, project: Project, b: ClusterBody): Clust
     ...(b.networkId && { networkId: b.networkId }),
     ...(b.storagePoolId && { storagePoolId: b.storagePoolId }),
     errorReason: "",
-    extendedProperties: ext,
+    extendedProperties,
     clientId: newId(),
     tags: b.tags ?? [],
     createdTime: Date.now(),

@@ -1,7 +1,7 @@
 import { ApiError } from "../http/errors";
 import { must, newId, omit } from "../http/replies";
 import { freeCapacity } from "../hosts/capacity";
-import type { Cluster, Cost, Vm, VmRole } from "../model";
+import type { Cluster, Cost, StoragePool, Vm, VmRole } from "../model";
 import type { Platform } from "../platform";
 import { releaseQuota, reserveQuota } from "../tenants/quotas";
 import { convert, sumCosts } from "../validation/quota";
@@ -91,44 +91,60 @@ export function placeVms(p: Platform, c: Cluster, wanted: NewVm[], opts: PlaceOp
   }));
   const placement = place(cloudHostSlots(p, opts.excludeHostIds), requests);
   if (!placement.ok) throw new ApiError(400, placement.code, placement.message);
-  if (pool) {
-    const need = sizes.reduce((a, s) => a + s.diskGb, 0);
-    const free = poolFreeGb(p, pool.id);
-    if (need > free)
-      throw new ApiError(
-        400,
-        "NotEnoughDatastoreCapacity",
-        `storage pool ${pool.name} has ${free} GB free, ${need} GB needed`,
-      );
-  }
+  if (pool) checkPoolRoom(p, pool, sizes);
   if (opts.chargeQuota) reserveQuota(p, c.projectId, sumCosts(sizes.map((s) => s.cost)));
   return wanted.map((w, i) => {
     const hostId = placement.hostIds[i] ?? "";
     const host = must(p.store.get("host", hostId), "host", hostId);
-    const size = sizes[i] as VmSize;
-    const vm: Vm = {
-      id: newId(),
+    const vm = vmRecord(c, w, sizes[i] as VmSize, opts.version, {
       name: names[i] ?? "",
-      flavor: roleFlavor(c, w.role),
-      clusterId: c.id,
-      projectId: c.projectId,
-      tenantId: c.tenantId,
       hostId,
       datastoreId: pool ? pool.datastoreId : host.datastoreId,
-      role: w.role,
-      cpuCount: size.cpuCount,
-      memoryMb: size.memoryMb,
-      diskGb: size.diskGb,
-      cost: size.cost,
-      kubernetesVersion: opts.version,
-      ...(w.replacesVmId && { replacesVmId: w.replacesVmId }),
-      state: "CREATING",
-      tags: [`cluster:${c.id}`, `cluster:${c.id}:${w.role}`],
-      createdTime: Date.now(),
-    };
+    });
     p.store.put("vm", vm, c.id);
     return vm;
   });
+}
+
+function checkPoolRoom(p: Platform, pool: StoragePool, sizes: VmSize[]): void {
+  const need = sizes.reduce((a, s) => a + s.diskGb, 0);
+  const free = poolFreeGb(p, pool.id);
+  if (need > free)
+    throw new ApiError(
+      400,
+      "NotEnoughDatastoreCapacity",
+      `storage pool ${pool.name} has ${free} GB free, ${need} GB needed`,
+    );
+}
+
+/** The CREATING record of one placed VM, tagged cluster:<id> and cluster:<id>:<role>. */
+function vmRecord(
+  c: Cluster,
+  w: NewVm,
+  size: VmSize,
+  version: string,
+  at: { name: string; hostId: string; datastoreId: string },
+): Vm {
+  return {
+    id: newId(),
+    name: at.name,
+    flavor: roleFlavor(c, w.role),
+    clusterId: c.id,
+    projectId: c.projectId,
+    tenantId: c.tenantId,
+    hostId: at.hostId,
+    datastoreId: at.datastoreId,
+    role: w.role,
+    cpuCount: size.cpuCount,
+    memoryMb: size.memoryMb,
+    diskGb: size.diskGb,
+    cost: size.cost,
+    kubernetesVersion: version,
+    ...(w.replacesVmId && { replacesVmId: w.replacesVmId }),
+    state: "CREATING",
+    tags: [`cluster:${c.id}`, `cluster:${c.id}:${w.role}`],
+    createdTime: Date.now(),
+  };
 }
 
 /** Deletes VMs; their quota is given back unless they were uncharged replacements. */

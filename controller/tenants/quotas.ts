@@ -1,6 +1,7 @@
 import { ApiError, invalidEntity } from "../http/errors";
 import { must, taskReply } from "../http/replies";
-import { route, type AnyRoute, type ScopeKind } from "../http/route";
+import { getRoute } from "../http/resource";
+import { route, type AnyRoute } from "../http/route";
 import { idParams, object, quotaSchema } from "../http/schemas";
 import type { QuotaItems } from "../model";
 import type { Platform } from "../platform";
@@ -74,52 +75,63 @@ function changed(current: QuotaItems, change: Change, spec: Record<string, Quota
   return removeItems(current, Object.keys(spec));
 }
 
-function quotaRoutes(owner: Owner, base: string, tag: string): AnyRoute[] {
-  const scope = { kind: owner as ScopeKind };
-  const writeAccess = owner === "tenant" ? "admin" : "user";
-  const cap = owner === "tenant" ? "Tenant" : "Project";
-  const write = (method: Change, summary: string): AnyRoute =>
-    route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaSpecItem> }>({
-      method,
-      url: `${base}/:id/quota`,
-      operationId: `${method.toLowerCase()}${cap}Quota`,
-      summary,
-      tag,
-      access: writeAccess,
-      scope,
-      params: idParams("id"),
-      body: method === "DELETE" ? object({ quotaItems: { type: "object" } }, ["quotaItems"]) : quotaSchema,
-      handler: (ctx) => {
-        const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
-        const problem = limitProblem(next);
-        if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
-        const tenantId =
-          owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
-        const task = ctx.p.engine.submit(updateQuota, {
-          entity: { kind: owner, id: ctx.params.id },
-          input: { owner, quotaItems: next },
-          tenantId,
-        });
-        return taskReply(ctx, task);
-      },
-    });
+/** Where an owner's quota routes live: `<base>/:id/quota`, under `tag`. */
+interface QuotaPlace {
+  owner: Owner;
+  base: string;
+  tag: string;
+}
+
+function capitalized(owner: Owner): string {
+  return owner === "tenant" ? "Tenant" : "Project";
+}
+
+/** PUT, PATCH or DELETE of quota items: tenant quotas are the admin's, project quotas the users'. */
+function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summary: string): AnyRoute {
+  return route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaSpecItem> }>({
+    method,
+    url: `${base}/:id/quota`,
+    operationId: `${method.toLowerCase()}${capitalized(owner)}Quota`,
+    summary,
+    tag,
+    access: owner === "tenant" ? "admin" : "user",
+    scope: { kind: owner },
+    params: idParams("id"),
+    body: method === "DELETE" ? object({ quotaItems: { type: "object" } }, ["quotaItems"]) : quotaSchema,
+    handler: (ctx) => {
+      const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
+      const problem = limitProblem(next);
+      if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+      const tenantId =
+        owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
+      const task = ctx.p.engine.submit(updateQuota, {
+        entity: { kind: owner, id: ctx.params.id },
+        input: { owner, quotaItems: next },
+        tenantId,
+      });
+      return taskReply(ctx, task);
+    },
+  });
+}
+
+function quotaRoutes(place: QuotaPlace): AnyRoute[] {
+  const { owner, base, tag } = place;
   return [
-    route<{ id: string }>({
-      method: "GET",
+    getRoute({
       url: `${base}/:id/quota`,
-      operationId: `get${cap}Quota`,
+      operationId: `get${capitalized(owner)}Quota`,
       summary: `The ${owner}'s quota items with limits and usage`,
       tag,
       access: "user",
-      scope,
-      params: idParams("id"),
-      handler: (ctx) => ({ status: 200, body: { quotaItems: loadQuota(ctx.p, owner, ctx.params.id) } }),
+      scope: owner,
+      load: (p, id) => loadQuota(p, owner, id),
+      view: (quotaItems) => ({ quotaItems }),
     }),
-    write("PUT", "Replace all quota items (usage of kept keys is carried over)"),
-    write("PATCH", "Set the given quota items, keep the others"),
-    write("DELETE", "Remove the given quota keys"),
+    quotaWriteRoute(place, "PUT", "Replace all quota items (usage of kept keys is carried over)"),
+    quotaWriteRoute(place, "PATCH", "Set the given quota items, keep the others"),
+    quotaWriteRoute(place, "DELETE", "Remove the given quota keys"),
   ];
 }
 
-export const tenantQuotaRoutes = quotaRoutes("tenant", "/v1/tenants", "tenants");
-export const projectQuotaRoutes = quotaRoutes("project", "/v1/projects", "projects");
+export const tenantQuotaRoutes = quotaRoutes({ owner: "tenant", base: "/v1/tenants", tag: "tenants" });
+export const projectQuotaRoutes = quotaRoutes({ owner: "project", base: "/v1/projects", tag: "projects" });
