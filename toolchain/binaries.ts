@@ -82,3 +82,8 @@ export function kubernetesBinaries(
     kwokStages: fs.readdirSync(stages).map((file) => path.join(stages, file)),
   };
 }
+
+/** kubectl at the newest Kubernetes version. */
+export function kubectlBinary(root = packageRoot(), env = process.env): string {
+  return path.join(toolDir("kubectl", readVersions(root).kubernetes, env), "kubectl");
+}

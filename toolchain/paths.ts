@@ -19,6 +19,7 @@ export const TOOL_NAMES = [
   "pulumi-language-nodejs",
   "pulumi-resource-kubernetes",
   "kubernetes",
+  "kubectl",
   "etcd",
   "kwok",
   "engine",

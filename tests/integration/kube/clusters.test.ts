@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { PatchStrategy, setHeaderOptions, V1Deployment } from "@kubernetes/client-node";
 import { KubeClients, kubeClients, waitFor } from "../../../controller/kube/client";
@@ -16,7 +18,7 @@ import {
   tenantWithUser,
   TestController,
 } from "../../controller/helpers";
-import { supportedKubernetesVersions } from "../../../toolchain/binaries";
+import { kubectlBinary, supportedKubernetesVersions } from "../../../toolchain/binaries";
 import { survivors } from "../../support/processes";
 
 function deployment(name: string, replicas: number): V1Deployment {
@@ -129,6 +131,27 @@ describe("clusters through the API are real Kubernetes clusters", function () {
     }
     await api.apps.createNamespacedDeployment({ namespace: "default", body: deployment("web", 3) });
     await available(api, "web", 3);
+  });
+
+  it("hands out a kubeconfig that kubectl uses as it is", async function () {
+    const web = items(await user.get(`/v1/projects/${projectId}/services?name=web`))[0];
+    const answer = await user.get(`/v1/services/${String(web?.["id"])}/kubeconfig`);
+    const file = path.join(tempDir(), "kubeconfig");
+    fs.writeFileSync(file, String(answer.body["kubeconfig"]), { mode: 0o600 });
+    const nodes = execFileSync(kubectlBinary(), ["--kubeconfig", file, "get", "nodes", "-o", "name"], {
+      encoding: "utf8",
+    });
+    const vms = items(await user.get(`/v1/services/${String(web?.["id"])}/vms`)).filter(
+      (vm) => vm["role"] !== "KubernetesEtcd",
+    );
+    assert.deepEqual(nodes.trim().split("\n").sort(), vms.map((vm) => `node/${String(vm["name"])}`).sort());
+    const deployments = execFileSync(
+      kubectlBinary(),
+      ["--kubeconfig", file, "get", "deployment", "web", "-o", "jsonpath={.status.availableReplicas}"],
+      { encoding: "utf8" },
+    );
+    assert.equal(deployments, "3");
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it("replaces the nodes of a failed host elsewhere, and the Deployment stays available", async function () {

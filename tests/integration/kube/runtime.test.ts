@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { kubeClients, waitFor } from "../../../controller/kube/client";
 import { isReady } from "../../../controller/kube/cluster";
+import { statusOf } from "../../../controller/kube/errors";
 import { KubernetesRuntime } from "../../../controller/kube/runtime";
 import type { NodeSpec } from "../../../controller/clusters/runtime";
 import { supportedKubernetesVersions } from "../../../toolchain/binaries";
@@ -81,6 +82,36 @@ describe("Kubernetes runtime: a real control plane per cluster on one etcd", fun
       60_000,
     );
     for (const pod of running) assert.match(pod.spec?.nodeName ?? "", /^alpha-worker-\d$/);
+  });
+
+  it("lets a PodDisruptionBudget block an eviction", async function () {
+    const { policy, core } = await api("alpha");
+    await policy.createNamespacedPodDisruptionBudget({
+      namespace: "default",
+      body: {
+        metadata: { name: "web" },
+        spec: { minAvailable: 2, selector: { matchLabels: { app: "web" } } },
+      },
+    });
+    await waitFor(
+      "the budget to count 2 healthy pods",
+      async () => {
+        const pdb = await policy.readNamespacedPodDisruptionBudget({ name: "web", namespace: "default" });
+        return pdb.status?.currentHealthy === 2 && pdb.status.disruptionsAllowed === 0 ? true : undefined;
+      },
+      30_000,
+    );
+    const [pod] = (await core.listNamespacedPod({ namespace: "default", labelSelector: "app=web" })).items;
+    const name = pod?.metadata?.name ?? "";
+    await assert.rejects(
+      core.createNamespacedPodEviction({
+        name,
+        namespace: "default",
+        body: { metadata: { name, namespace: "default" } },
+      }),
+      (error: unknown) => statusOf(error) === 429,
+    );
+    await policy.deleteNamespacedPodDisruptionBudget({ name: "web", namespace: "default" });
   });
 
   it("keeps clusters apart: one cannot see the other's objects", async function () {
