@@ -1,21 +1,20 @@
 import { requireProject } from "../access";
-import { ApiError, invalidEntity, stateError } from "../http/errors";
+import { stateError } from "../http/errors";
 import { loader, taskReply } from "../http/replies";
 import { getRoute, listRoute } from "../http/resource";
-import { route, type AnyRoute, type RequestContext } from "../http/route";
+import { route, type AnyRoute } from "../http/route";
 import { idParams, nameSchema, object, stringMap, tagsSchema } from "../http/schemas";
-import type { Cluster, ClusterState } from "../model";
-import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { ClusterState } from "../model";
 import { entityTasksRoute } from "../tasks/routes";
+import { clusterActionRoutes, submitFor } from "./actions";
 import { createCluster } from "./create";
 import { maintainCluster } from "./maintenance";
 import { resizeCluster } from "./resize";
-import { loadCluster, patchCluster, saveCluster } from "./store";
+import { loadCluster, saveCluster } from "./store";
 import { deleteCluster } from "./teardown";
 import { upgradeCluster } from "./upgrade";
 import { newCluster, type ClusterBody } from "./validate";
-import { clusterVms, isNode } from "./vms";
+import { clusterVms } from "./vms";
 import { clusterView, vmView } from "./views";
 
 const loadVm = loader("vm", "VmNotFound");
@@ -46,94 +45,6 @@ const clusterBody = object(
   },
   ["name", "type", "workerCount"],
 );
-
-/** Submits a cluster operation allowed from some states; `prepare` may set the cluster's new state. */
-function submitFor<I>(
-  p: Platform,
-  id: string,
-  op: string,
-  from: ClusterState[],
-  def: OperationDef<I>,
-  input: I,
-  patch?: Partial<Cluster>,
-) {
-  const c = loadCluster(p, id);
-  const holder = p.engine.lockHolder(c.id);
-  if (!holder && !from.includes(c.state)) throw stateError(op, "service", c.id, c.state);
-  return p.engine.submit(def, {
-    entity: { kind: "service", id: c.id },
-    input,
-    tenantId: c.tenantId,
-    ...(patch && { prepare: () => patchCluster(p, c.id, patch) }),
-  });
-}
-
-function action<B>(
-  path: string,
-  operationId: string,
-  summary: string,
-  body: Record<string, unknown> | undefined,
-  run: (ctx: RequestContext<{ id: string }, unknown, B>) => ReturnType<typeof taskReply>,
-): AnyRoute {
-  return route<{ id: string }, Record<string, unknown>, B>({
-    method: "POST",
-    url: `/v1/services/:id/${path}`,
-    operationId,
-    summary,
-    tag: "services",
-    access: "user",
-    scope: { kind: "service" },
-    params: idParams("id"),
-    ...(body && { body }),
-    handler: run,
-  });
-}
-
-function resize(ctx: RequestContext<{ id: string }, unknown, { newWorkerCount: number }>) {
-  const c = loadCluster(ctx.p, ctx.params.id);
-  const input = { newWorkerCount: ctx.body.newWorkerCount, oldWorkerCount: c.workerCount };
-  const same = input.newWorkerCount === input.oldWorkerCount;
-  return taskReply(
-    ctx,
-    submitFor(
-      ctx.p,
-      c.id,
-      "RESIZE_CLUSTER",
-      ["READY"],
-      resizeCluster,
-      input,
-      same ? undefined : { state: "RESIZING" },
-    ),
-  );
-}
-
-function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId: string }>) {
-  const c = loadCluster(ctx.p, ctx.params.id);
-  const image = ctx.p.store.get("image", ctx.body.newImageId);
-  if (!image) throw new ApiError(404, "ImageNotFound", `image ${ctx.body.newImageId} not found`);
-  if (image.id === c.imageId) throw invalidEntity("newImageId", "is already the cluster's image", image.id);
-  const totalNodes = clusterVms(ctx.p, c.id).filter(isNode).length;
-  const upgradeStatus = {
-    newImageId: image.id,
-    upgradeMessage: "Upgrade started",
-    totalNodes,
-    numNodesUpgraded: 0,
-    upgradeResultMessage: "",
-  };
-  const patch = { state: "UPGRADING" as const, upgradeStatus };
-  return taskReply(
-    ctx,
-    submitFor(
-      ctx.p,
-      c.id,
-      "UPGRADE_CLUSTER",
-      ["READY", "RECOVERABLE_ERROR"],
-      upgradeCluster,
-      { newImageId: image.id },
-      patch,
-    ),
-  );
-}
 
 export const clusterRoutes: AnyRoute[] = [
   route<{ id: string }, Record<string, unknown>, ClusterBody>({
@@ -222,34 +133,7 @@ export const clusterRoutes: AnyRoute[] = [
     items: (ctx) => clusterVms(ctx.p, ctx.params.id),
     view: (vm, p) => vmView(p, vm),
   }),
-  action(
-    "resize",
-    "resizeCluster",
-    "Grow or shrink the workers (shrinking removes cordoned nodes first)",
-    object({ newWorkerCount: { type: "integer", minimum: 0, maximum: 1000 } }, ["newWorkerCount"]),
-    resize,
-  ),
-  action("trigger_maintenance", "triggerClusterMaintenance", "Replace lost workers now", undefined, (ctx) =>
-    taskReply(
-      ctx,
-      submitFor(
-        ctx.p,
-        ctx.params.id,
-        "TRIGGER_CLUSTER_MAINTENANCE",
-        ["READY", "RECOVERABLE_ERROR", "MAINTENANCE"],
-        maintainCluster,
-        {},
-        { state: "MAINTENANCE" },
-      ),
-    ),
-  ),
-  action(
-    "change_version",
-    "changeClusterVersion",
-    "Rolling upgrade to the image's Kubernetes version",
-    object({ newImageId: { type: "string" } }, ["newImageId"]),
-    changeVersion,
-  ),
+  ...clusterActionRoutes,
   route<{ id: string }>({
     method: "GET",
     url: "/v1/services/:id/kubeconfig",
