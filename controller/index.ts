@@ -8,7 +8,7 @@ import { VmOnlyRuntime } from "./clusters/vm-only-runtime";
 import { clusterVms, imageVersion, isNode, nodeSpec } from "./clusters/vms";
 import { FaultInjector } from "./faults";
 import { PageStore } from "./http/lists";
-import { resolveOptions, type ControllerOptions } from "./options";
+import { resolveOptions, type ControllerOptions, type ResolvedOptions } from "./options";
 import type { Platform } from "./platform";
 import { buildServer } from "./server";
 import { Store } from "./store/db";
@@ -57,24 +57,31 @@ async function restoreRuntime(p: Platform): Promise<void> {
     await p.runtime.setHostHealth(h.id, false);
 }
 
+/** The platform on a seeded store, its engine knowing every operation (nothing resumed yet). */
+function platform(store: Store, o: ResolvedOptions, runtime: ClusterRuntime): Platform {
+  const engine = new TaskEngine();
+  const p: Platform = {
+    store,
+    engine,
+    tokens: new TokenService(tokenSecret(store), o.tokenTtlSeconds),
+    pages: new PageStore(),
+    runtime,
+    options: o,
+    faults: o.faults ? new FaultInjector(o.faults) : undefined,
+  };
+  engine.attach(p);
+  for (const op of allOperations) engine.register(op);
+  return p;
+}
+
 export async function startController(options: ControllerOptions): Promise<RunningController> {
   const o = resolveOptions(options);
   const store = new Store(o.dataDir);
   let app: FastifyInstance | undefined;
   try {
     seed(store);
-    const engine = new TaskEngine();
-    const p: Platform = {
-      store,
-      engine,
-      tokens: new TokenService(tokenSecret(store), o.tokenTtlSeconds),
-      pages: new PageStore(),
-      runtime: options.clusterRuntime ?? new VmOnlyRuntime(),
-      options: o,
-      faults: o.faults ? new FaultInjector(o.faults) : undefined,
-    };
-    engine.attach(p);
-    for (const op of allOperations) engine.register(op);
+    const p = platform(store, o, options.clusterRuntime ?? new VmOnlyRuntime());
+    const engine = p.engine;
     await restoreRuntime(p);
     const resumedTasks = engine.resumeAll();
     app = await buildServer(p, allRoutes(o.faults !== undefined));

@@ -38,6 +38,20 @@ function lostOf(input: Record<string, unknown>): string[] {
   return (input as MaintenanceInput).lost ?? [];
 }
 
+/** Deletes the lost workers' VMs and places new ones until workerCount is met again. */
+function recreateWorkers(p: Platform, clusterId: string, lost: string[]): void {
+  releaseVms(
+    p,
+    clusterVms(p, clusterId).filter((vm) => lost.includes(vm.name)),
+  );
+  const c = loadCluster(p, clusterId);
+  const have = clusterVms(p, clusterId).filter((vm) => vm.role === "KubernetesWorker").length;
+  const wanted = Array.from({ length: Math.max(0, c.workerCount - have) }, () => ({
+    role: "KubernetesWorker" as const,
+  }));
+  if (wanted.length > 0) placeVms(p, c, wanted, { chargeQuota: true, version: imageVersion(p, c.imageId) });
+}
+
 /** The auto-repair: replace lost workers until workerCount is met (on demand or every period). */
 export const maintainCluster: OperationDef<MaintenanceInput> = {
   operation: "TRIGGER_CLUSTER_MAINTENANCE",
@@ -58,20 +72,7 @@ export const maintainCluster: OperationDef<MaintenanceInput> = {
     },
     {
       name: "RECREATE_WORKERS",
-      run: ({ p, entityId, task }) => {
-        const lost = lostOf(task.input);
-        releaseVms(
-          p,
-          clusterVms(p, entityId).filter((vm) => lost.includes(vm.name)),
-        );
-        const c = loadCluster(p, entityId);
-        const have = clusterVms(p, entityId).filter((vm) => vm.role === "KubernetesWorker").length;
-        const wanted = Array.from({ length: Math.max(0, c.workerCount - have) }, () => ({
-          role: "KubernetesWorker" as const,
-        }));
-        if (wanted.length > 0)
-          placeVms(p, c, wanted, { chargeQuota: true, version: imageVersion(p, c.imageId) });
-      },
+      run: ({ p, entityId, task }) => recreateWorkers(p, entityId, lostOf(task.input)),
     },
     { name: "ADD_NODES", async: true, run: ({ p, entityId }) => addCreatingWorkers(p, entityId) },
     {

@@ -60,6 +60,46 @@ async function upgradeOne(p: Platform, c: Cluster, old: Vm, version: string, sur
   });
 }
 
+/** Upgrades the old nodes batch by batch (a batch is as large as maxSurge / maxUnavailable allow). */
+async function rollNodes(p: Platform, clusterId: string, newImageId: string): Promise<void> {
+  const c = loadCluster(p, clusterId);
+  const version = imageVersion(p, newImageId);
+  const surge = surgeOf(c);
+  const old = clusterVms(p, clusterId).filter(
+    (vm) => isNode(vm) && !vm.replacesVmId && vm.kubernetesVersion !== version,
+  );
+  for (const batch of batches(old, batchSize(surge))) {
+    await Promise.all(batch.map((vm) => upgradeOne(p, c, vm, version, surge.maxSurge > 0)));
+    if (p.engine.stopped) return;
+  }
+}
+
+/** Masters and etcds take the version, leftover replacements start, the cluster is READY on the image. */
+function finishUpgrade(p: Platform, clusterId: string, newImageId: string): void {
+  const c = loadCluster(p, clusterId);
+  const version = imageVersion(p, newImageId);
+  for (const vm of clusterVms(p, clusterId).filter((v) => !isNode(v)))
+    p.store.put("vm", { ...vm, kubernetesVersion: version }, clusterId);
+  // A replacement whose old VM is gone (crash between the two) is kept; the maintenance re-adds it if needed.
+  setVmsStarted(
+    p,
+    clusterVms(p, clusterId).filter((v) => v.replacesVmId && !p.store.get("vm", v.replacesVmId)),
+  );
+  const status = c.upgradeStatus && {
+    ...c.upgradeStatus,
+    upgradeMessage: "Upgrade completed",
+    upgradeResultMessage: `Upgraded to Kubernetes ${version}`,
+  };
+  const ext = { ...c.extendedProperties, cluster_version: version };
+  patchCluster(p, clusterId, {
+    state: "READY",
+    imageId: newImageId,
+    extendedProperties: ext,
+    errorReason: "",
+    ...(status && { upgradeStatus: status }),
+  });
+}
+
 /** Rolling upgrade within maxSurge / maxUnavailable, node by node or batch by batch. */
 export const upgradeCluster: OperationDef<UpgradeInput> = {
   operation: "UPGRADE_CLUSTER",
@@ -67,45 +107,11 @@ export const upgradeCluster: OperationDef<UpgradeInput> = {
     {
       name: "ROLL_NODES",
       async: true,
-      run: async ({ p, entityId, input }) => {
-        const c = loadCluster(p, entityId);
-        const version = imageVersion(p, input.newImageId);
-        const surge = surgeOf(c);
-        const old = clusterVms(p, entityId).filter(
-          (vm) => isNode(vm) && !vm.replacesVmId && vm.kubernetesVersion !== version,
-        );
-        for (const batch of batches(old, batchSize(surge))) {
-          await Promise.all(batch.map((vm) => upgradeOne(p, c, vm, version, surge.maxSurge > 0)));
-          if (p.engine.stopped) return;
-        }
-      },
+      run: ({ p, entityId, input }) => rollNodes(p, entityId, input.newImageId),
     },
     {
       name: "FINISH",
-      run: ({ p, entityId, input }) => {
-        const c = loadCluster(p, entityId);
-        const version = imageVersion(p, input.newImageId);
-        for (const vm of clusterVms(p, entityId).filter((v) => !isNode(v)))
-          p.store.put("vm", { ...vm, kubernetesVersion: version }, entityId);
-        // A replacement whose old VM is gone (crash between the two) is kept; the maintenance re-adds it if needed.
-        setVmsStarted(
-          p,
-          clusterVms(p, entityId).filter((v) => v.replacesVmId && !p.store.get("vm", v.replacesVmId)),
-        );
-        const status = c.upgradeStatus && {
-          ...c.upgradeStatus,
-          upgradeMessage: "Upgrade completed",
-          upgradeResultMessage: `Upgraded to Kubernetes ${version}`,
-        };
-        const ext = { ...c.extendedProperties, cluster_version: version };
-        patchCluster(p, entityId, {
-          state: "READY",
-          imageId: input.newImageId,
-          extendedProperties: ext,
-          errorReason: "",
-          ...(status && { upgradeStatus: status }),
-        });
-      },
+      run: ({ p, entityId, input }) => finishUpgrade(p, entityId, input.newImageId),
     },
   ],
   onError: ({ p, entityId }, error) => {
