@@ -60,60 +60,72 @@ async function runPhase(phase: Phase, concurrency: number, maxSeconds: number): 
   };
 }
 
+type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; id: string }>;
+
+/** JSON calls as the admin; answers the status and the id of the Task's entity, if any. */
+function caller(url: string, token: string): Call {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  return async (method, p, body) => {
+    const res = await fetch(url + p, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as { entity?: { id: string } };
+    return { status: res.status, id: json.entity?.id ?? "" };
+  };
+}
+
+function phases(call: Call, tenantId: string, projectId: string): Phase[] {
+  const reads = env("BENCH_READS", 4000);
+  const writes = env("BENCH_WRITES", 1000);
+  return [
+    {
+      name: "read  GET /v1/tenants/{id}",
+      count: reads,
+      request: async () => (await call("GET", `/v1/tenants/${tenantId}`)).status,
+    },
+    {
+      name: "read  GET /v1/projects/{id}/networks",
+      count: reads,
+      request: async () => (await call("GET", `/v1/projects/${projectId}/networks`)).status,
+    },
+    {
+      name: "write POST /v1/tenants (task)",
+      count: writes,
+      request: async (i) => (await call("POST", "/v1/tenants", { name: `t${i}` })).status,
+    },
+    {
+      name: "write POST /v1/projects/{id}/networks (task)",
+      count: Math.min(writes, 250),
+      request: async (i) =>
+        (await call("POST", `/v1/projects/${projectId}/networks`, { name: `n${i}` })).status,
+    },
+  ];
+}
+
+function report(results: Result[], concurrency: number): void {
+  process.stdout.write(
+    `photon-controller load check: loopback, concurrency ${concurrency}, node ${process.version}, ${os.cpus().length} CPUs\n`,
+  );
+  for (const r of results) {
+    const line = `${r.name.padEnd(46)} ${String(r.done).padStart(6)} req ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(7)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms  errors ${r.errors}\n`;
+    process.stdout.write(line);
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-bench-"));
   const c = await startController({ port: 0, host: "127.0.0.1", dataDir });
   try {
-    const token = await c.adminToken();
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const call = async (method: string, p: string, body?: unknown) => {
-      const res = await fetch(c.url + p, {
-        method,
-        headers,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const json = (await res.json()) as { entity?: { id: string } };
-      return { status: res.status, json };
-    };
-    const tenant = await call("POST", "/v1/tenants", { name: "bench" });
-    const tenantId = tenant.json.entity?.id ?? "";
-    const project = await call("POST", `/v1/tenants/${tenantId}/projects`, { name: "bench" });
-    const projectId = project.json.entity?.id ?? "";
-    const reads = env("BENCH_READS", 4000);
-    const writes = env("BENCH_WRITES", 1000);
-    const phases: Phase[] = [
-      {
-        name: "read  GET /v1/tenants/{id}",
-        count: reads,
-        request: async () => (await call("GET", `/v1/tenants/${tenantId}`)).status,
-      },
-      {
-        name: "read  GET /v1/projects/{id}/networks",
-        count: reads,
-        request: async () => (await call("GET", `/v1/projects/${projectId}/networks`)).status,
-      },
-      {
-        name: "write POST /v1/tenants (task)",
-        count: writes,
-        request: async (i) => (await call("POST", "/v1/tenants", { name: `t${i}` })).status,
-      },
-      {
-        name: "write POST /v1/projects/{id}/networks (task)",
-        count: Math.min(writes, 250),
-        request: async (i) =>
-          (await call("POST", `/v1/projects/${projectId}/networks`, { name: `n${i}` })).status,
-      },
-    ];
+    const call = caller(c.url, await c.adminToken());
+    const tenantId = (await call("POST", "/v1/tenants", { name: "bench" })).id;
+    const projectId = (await call("POST", `/v1/tenants/${tenantId}/projects`, { name: "bench" })).id;
     const concurrency = env("BENCH_CONCURRENCY", 16);
     const results: Result[] = [];
-    for (const phase of phases) results.push(await runPhase(phase, concurrency, env("BENCH_SECONDS", 30)));
-    process.stdout.write(
-      `photon-controller load check: loopback, concurrency ${concurrency}, node ${process.version}, ${os.cpus().length} CPUs\n`,
-    );
-    for (const r of results) {
-      const line = `${r.name.padEnd(46)} ${String(r.done).padStart(6)} req ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(7)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms  errors ${r.errors}\n`;
-      process.stdout.write(line);
-    }
+    for (const phase of phases(call, tenantId, projectId))
+      results.push(await runPhase(phase, concurrency, env("BENCH_SECONDS", 30)));
+    report(results, concurrency);
   } finally {
     await c.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
