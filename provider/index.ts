@@ -68,3 +68,21 @@ export function handlers(type: string): Required<Omit<dynamic.ResourceProvider<P
     delete: (id, props) => guarded(() => impl.delete(context(), id, props)),
   };
 }
+
+type Method = keyof ReturnType<typeof handlers>;
+const METHODS: readonly string[] = ["check", "diff", "create", "read", "update", "delete"];
+
+/**
+ * The one entry point of the serialized stubs (sdk/stub.ts): runs `method` of resource `type` with the
+ * engine's arguments. `configure` and `handlers` stay exported for stubs stored by older versions.
+ */
+export async function call(type: string, method: string, args: unknown[]): Promise<unknown> {
+  if (method === "configure") {
+    configure((args[0] as { config?: ConfigSource } | undefined)?.config);
+    return undefined;
+  }
+  if (!METHODS.includes(method))
+    throw new Error(`pulumi-photon has no provider method ${method}: upgrade the pulumi-photon package`);
+  const handler = handlers(type)[method as Method] as (...a: unknown[]) => Promise<unknown>;
+  return handler(...args);
+}

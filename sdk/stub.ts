@@ -4,34 +4,24 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 type Provider = typeof import("../provider");
 
 /**
- * The serialized provider of a resource type: a few lines that load the installed package at run
- * time. State stays small, credentials are never captured (they come from `configure`), and an
- * upgrade of pulumi-photon reaches resources made by older versions (delete runs the stored stub).
- * Nothing but `type` may be captured here.
+ * The serialized provider of a resource type: one small function that loads the installed package at
+ * run time and hands it the method's name and arguments, and one line per method that calls it. Every
+ * serialized function costs its own wrapper in every resource's state, so there is nothing else here.
+ * State stays small, credentials are never captured (they come from `configure`), and an upgrade of
+ * pulumi-photon reaches resources made by older versions (delete runs the stored stub). Nothing but
+ * `type` may be captured here (decision 0501).
  */
 function makeStub(type: string): dynamic.ResourceProvider {
+  const c = (m: string, a: unknown[]) =>
+    (require("pulumi-photon/provider") as Provider).call(type, m, a) as Promise<never>;
   return {
-    async configure(req) {
-      (require("pulumi-photon/provider") as Provider).configure(req.config);
-    },
-    async check(olds, news) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).check(olds, news);
-    },
-    async diff(id, olds, news) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).diff(id, olds, news);
-    },
-    async create(inputs) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).create(inputs);
-    },
-    async read(id, props) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).read(id, props);
-    },
-    async update(id, olds, news) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).update(id, olds, news);
-    },
-    async delete(id, props) {
-      return (require("pulumi-photon/provider") as Provider).handlers(type).delete(id, props);
-    },
+    configure: (...a) => c("configure", a),
+    check: (...a) => c("check", a),
+    diff: (...a) => c("diff", a),
+    create: (...a) => c("create", a),
+    read: (...a) => c("read", a),
+    update: (...a) => c("update", a),
+    delete: (...a) => c("delete", a),
   };
 }
 

@@ -4,6 +4,8 @@ import { resolveSettings } from "../../../provider/settings";
 import { planQuota } from "../../../provider/resources/quota";
 import { parseDuration } from "../../../provider/resources/timeouts";
 import { stubProvider } from "../../../sdk/stub";
+import { call } from "../../../provider";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
 
@@ -77,15 +79,39 @@ describe("durations", () => {
 });
 
 describe("serialized stub", () => {
-  it("captures only the type name and loads the installed package at run time", async () => {
-    const stub = stubProvider("Tenant");
-    const sf = await pulumi.runtime.serializeFunction(() => stub, { allowSecrets: false });
-    assert.ok(sf.text.includes('require("pulumi-photon/provider")'));
-    assert.ok(sf.text.includes('type: "Tenant"'));
+  async function serialized(type: string): Promise<string> {
+    const stub = stubProvider(type);
+    return (await pulumi.runtime.serializeFunction(() => stub, { allowSecrets: false })).text;
+  }
+
+  it("captures only the type name; each method is a one-line call into the installed package", async () => {
+    const text = await serialized("Tenant");
+    assert.strictEqual(text.match(/require\("pulumi-photon\/provider"\)/g)?.length, 1);
+    assert.ok(text.includes('type: "Tenant"'));
+    for (const m of ["configure", "check", "diff", "create", "read", "update", "delete"])
+      assert.ok(text.includes(`return (...a) => c("${m}", a);`), `${m} is one call`);
     assert.ok(
-      !/axios|PhotonClient|photon:endpoint|process\.env/.test(sf.text),
+      !/axios|PhotonClient|photon:endpoint|process\.env/.test(text),
       "the stub must not capture provider code or settings",
     );
-    assert.ok(sf.text.length < 4000, `stub is ${sf.text.length} bytes`);
+    assert.ok(text.length < 2100, `stub is ${text.length} bytes`);
+  });
+
+  it("the deserialized stub runs the installed package's handlers", async () => {
+    const module = { exports: {} as { handler?: () => dynamic.ResourceProvider } };
+    new Function("exports", "module", "require", await serialized("Tenant"))(module.exports, module, require);
+    const provider = module.exports.handler?.();
+    const answer = await provider?.check?.({}, { name: "1bad", identity: "urn:t" });
+    assert.deepStrictEqual(answer?.failures, [
+      {
+        property: "name",
+        reason: 'must start with a letter and hold only letters, digits and dashes (was "1bad")',
+      },
+    ]);
+  });
+
+  it("an unknown method or type asks for an upgrade", async () => {
+    await assert.rejects(call("Tenant", "invoke", []), /no provider method invoke: upgrade/);
+    await assert.rejects(call("Cluster", "check", [{}, {}]), /no resource type Cluster: upgrade/);
   });
 });
