@@ -1,13 +1,12 @@
-import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { Deadline, isPhotonError, PhotonError } from "../client";
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
+import { Deadline, isPhotonError } from "../client";
 import { Host, HostState } from "../client/types";
 import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
-import { checkType, Failure, identityTag, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
-import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
-import { obtain } from "./adopt";
-import { Operation } from "./timeouts";
-import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
-import { Context, Created, ResourceImpl } from "./types";
+import { checkType, Failure, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
+import { entityHandlers } from "./entity";
+import { deleteOnce } from "./lifecycle";
+import { checked, deadlineFor, MINUTE, recorded } from "./shared";
+import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.Host;
 const TIMEOUTS = { create: 15 * MINUTE, update: 30 * MINUTE, delete: 30 * MINUTE };
@@ -101,45 +100,22 @@ export function outputs(host: Host, props: Props): Props {
   };
 }
 
-function spec(ctx: Context, props: Props, op: Operation): SettleSpec<Host> {
-  const deadline = deadlineFor("host", op, props, TIMEOUTS);
-  return { kind: "host", fetch: fetchHost(ctx), outputs: (h) => outputs(h, props), deadline };
-}
-
-export async function create(ctx: Context, props: Props): Promise<Created> {
+function post(props: Props) {
   const inputs = typed<In>(props);
-  const tag = identityTag(inputs.identity);
-  const host = await obtain<Host>(ctx, meta, props, {
-    compare,
-    ...spec(ctx, props, "create"),
-    listPath: "/v1/infrastructure/hosts",
-    tag,
-    post: {
-      method: "POST",
-      path: "/v1/infrastructure/hosts",
-      body: createBody(inputs, tag),
-      secrets: [inputs.password],
-    },
-  });
-  return { id: host.id, outs: outputs(await converge(ctx, host, props), props) };
-}
-
-function createBody(inputs: In, tag: string | undefined): Props {
-  return {
+  const body = {
     address: inputs.address,
     username: inputs.username,
     password: inputs.password,
     usageTags: inputs.usageTags,
     availabilityZone: inputs.availabilityZone,
     metadata: inputs.metadata ?? {},
-    tags: tag ? [tag] : [],
   };
+  return { listPath: "/v1/infrastructure/hosts", body, secrets: [inputs.password] };
 }
 
 /** Zone and maintenance mode, the host's only in-place changes. */
-async function converge(ctx: Context, host: Host, props: Props): Promise<Host> {
+async function converge(ctx: Context, host: Host, props: Props, deadline: Deadline): Promise<void> {
   const inputs = typed<In>(props);
-  const deadline = deadlineFor("host", "update", props, TIMEOUTS);
   if (inputs.availabilityZone && inputs.availabilityZone !== host.availabilityZone) {
     await ctx.client.run(
       {
@@ -154,13 +130,6 @@ async function converge(ctx: Context, host: Host, props: Props): Promise<Host> {
   const want = inputs.maintenance === true;
   if (want && host.state !== "MAINTENANCE") await enterMaintenance(ctx, host, deadline);
   if (!want && host.state === "MAINTENANCE") await action(ctx, host.id, "exit-maintenance", deadline);
-  const now = await fetchHost(ctx)(host.id);
-  if (!now)
-    throw new PhotonError({
-      code: "HostNotFound",
-      message: `host ${host.id} was deleted while it was being updated`,
-    });
-  return now;
 }
 
 /** The state each action leads to: a repeated action (after a lost answer) that finds it there is done. */
@@ -188,15 +157,17 @@ export async function enterMaintenance(ctx: Context, host: Host, deadline: Deadl
   await action(ctx, host.id, "enter-maintenance", deadline);
 }
 
-export async function read(ctx: Context, id: string, props: Props): Promise<ReadResult<Props>> {
-  const host = await fetchHost(ctx)(id);
-  return host && host.state !== "DELETED" ? readAnswer(meta, id, outputs(host, props)) : GONE;
-}
-
-export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const host = await settle(ctx, spec(ctx, news, "update"), id);
-  return { outs: outputs(await converge(ctx, host, news), news) };
-}
+const handlers = entityHandlers<Host>({
+  meta,
+  kind: "host",
+  timeouts: TIMEOUTS,
+  compare,
+  path,
+  outputs,
+  post,
+  converge,
+});
+export const { create, read, update } = handlers;
 
 /** A host goes into maintenance (VMs evacuated) before it is removed. */
 export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
@@ -207,4 +178,4 @@ export async function remove(ctx: Context, id: string, props: Props): Promise<vo
   await deleteOnce(ctx, { method: "DELETE", path: path(id) }, deadline);
 }
 
-export const host: ResourceImpl = { check, diff, create, read, update, delete: remove };
+export const host: ResourceImpl = { check, diff, ...handlers, delete: remove };

@@ -115,6 +115,17 @@ export async function settle<E extends Entity>(ctx: Context, spec: SettleSpec<E>
   return ready;
 }
 
+/** The object again after a change; one deleted meanwhile is an error. */
+export async function refetch<E extends Entity>(spec: SettleSpec<E>, id: string): Promise<E> {
+  const now = await spec.fetch(id);
+  if (!now)
+    throw new PhotonError({
+      code: "NotFound",
+      message: `${spec.kind} ${id} was deleted while it was being updated`,
+    });
+  return now;
+}
+
 /** Polls `fetch` until `done` holds, adaptively, up to the deadline (then a partial failure if it exists). */
 export async function waitUntil<E extends Entity>(
   ctx: Context,

@@ -1,25 +1,13 @@
-import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { PhotonError } from "../client";
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
+import { Deadline } from "../client";
 import { Network, SecurityPolicy as ApiPolicy } from "../client/types";
 import { NetworkInputs, RESOURCE_META, SecurityPolicy } from "../generated/schema";
 import { checkCidrInput, isCidr, overlaps, parseCidr } from "./cidr";
-import {
-  checkName,
-  checkType,
-  Failure,
-  identityTag,
-  isUnknown,
-  Props,
-  sameValue,
-  schemaDiff,
-  typed,
-} from "./common";
-import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
-import { obtain } from "./adopt";
-import { Operation } from "./timeouts";
+import { checkName, checkType, Failure, isUnknown, Props, sameValue, schemaDiff, typed } from "./common";
+import { entityHandlers } from "./entity";
 import { checkPolicy, normalizePolicy } from "./policy";
-import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
-import { Context, Created, ResourceImpl } from "./types";
+import { checked, MINUTE, recorded } from "./shared";
+import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.Network;
 const TIMEOUTS = { create: 10 * MINUTE, update: 10 * MINUTE, delete: 10 * MINUTE };
@@ -78,8 +66,6 @@ export function diff(_id: string, olds: Props, news: Props): DiffResult {
   return schemaDiff(meta, olds, news, compare);
 }
 
-const fetchNetwork = (ctx: Context) => (id: string) => ctx.client.find<Network>(path(id));
-
 export function outputs(n: Network, props: Props): Props {
   const policy = normalizePolicy(n.securityPolicy);
   const declared = props.securityPolicy !== undefined && props.securityPolicy !== null;
@@ -94,36 +80,9 @@ export function outputs(n: Network, props: Props): Props {
   };
 }
 
-function spec(ctx: Context, props: Props, op: Operation): SettleSpec<Network> {
-  const deadline = deadlineFor("network", op, props, TIMEOUTS);
-  return { kind: "network", fetch: fetchNetwork(ctx), outputs: (n) => outputs(n, props), deadline };
-}
-
-export async function create(ctx: Context, props: Props): Promise<Created> {
-  const inputs = typed<In>(props);
-  const tag = identityTag(inputs.identity);
-  const list = `/v1/projects/${encodeURIComponent(inputs.projectId)}/networks`;
-  const body = {
-    name: inputs.name,
-    privateIpCidr: inputs.cidr,
-    description: inputs.description ?? "",
-    ...(inputs.securityPolicy ? { securityPolicy: normalizePolicy(inputs.securityPolicy) } : {}),
-    tags: tag ? [tag] : [],
-  };
-  const network = await obtain<Network>(ctx, meta, props, {
-    compare,
-    ...spec(ctx, props, "create"),
-    listPath: list,
-    tag,
-    post: { method: "POST", path: list, body },
-  });
-  return { id: network.id, outs: outputs(await converge(ctx, network, props), props) };
-}
-
 /** Rename, description and policy: the network's in-place changes. */
-async function converge(ctx: Context, network: Network, props: Props): Promise<Network> {
+async function converge(ctx: Context, network: Network, props: Props, deadline: Deadline): Promise<void> {
   const inputs = typed<In>(props);
-  const deadline = deadlineFor("network", "update", props, TIMEOUTS);
   const description = inputs.description ?? "";
   if (network.name !== inputs.name || (network.description ?? "") !== description) {
     await ctx.client.run(
@@ -138,31 +97,30 @@ async function converge(ctx: Context, network: Network, props: Props): Promise<N
       deadline,
     );
   }
-  const now = await fetchNetwork(ctx)(network.id);
-  if (!now)
-    throw new PhotonError({
-      code: "NotFound",
-      message: `network ${network.id} was deleted while it was being updated`,
-    });
-  return now;
 }
 
-export async function read(ctx: Context, id: string, props: Props): Promise<ReadResult<Props>> {
-  const network = await fetchNetwork(ctx)(id);
-  return network && network.state !== "DELETED" ? readAnswer(meta, id, outputs(network, props)) : GONE;
+function post(props: Props) {
+  const inputs = typed<In>(props);
+  const listPath = `/v1/projects/${encodeURIComponent(inputs.projectId)}/networks`;
+  const body = {
+    name: inputs.name,
+    privateIpCidr: inputs.cidr,
+    description: inputs.description ?? "",
+    ...(inputs.securityPolicy ? { securityPolicy: normalizePolicy(inputs.securityPolicy) } : {}),
+  };
+  return { listPath, body };
 }
 
-export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const network = await settle(ctx, spec(ctx, news, "update"), id);
-  return { outs: outputs(await converge(ctx, network, news), news) };
-}
+const handlers = entityHandlers<Network>({
+  meta,
+  kind: "network",
+  timeouts: TIMEOUTS,
+  compare,
+  path,
+  outputs,
+  post,
+  converge,
+});
+export const { create, read, update, delete: remove } = handlers;
 
-export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
-  await deleteOnce(
-    ctx,
-    { method: "DELETE", path: path(id) },
-    deadlineFor("network", "delete", props, TIMEOUTS),
-  );
-}
-
-export const network: ResourceImpl = { check, diff, create, read, update, delete: remove };
+export const network: ResourceImpl = { check, diff, ...handlers };

@@ -1,37 +1,23 @@
-import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Deadline, PhotonError } from "../client";
-import { Project, Quota } from "../client/types";
+import { Project } from "../client/types";
 import { ProjectInputs, RESOURCE_META } from "../generated/schema";
 import { checkCidrInput } from "./cidr";
-import {
-  checkName,
-  checkStringArray,
-  checkType,
-  identityTag,
-  Props,
-  sameSet,
-  schemaDiff,
-  typed,
-} from "./common";
-import { deleteOnce, GONE } from "./lifecycle";
-import { obtain } from "./adopt";
-import { applyQuota, checkQuota, planQuota, quotaLimits, quotaUsage } from "./quota";
-import { checked, checkGroups, deadlineFor, groupNames, MINUTE, readAnswer, recorded } from "./shared";
-import { Context, Created, ResourceImpl } from "./types";
+import { checkType, Props, sameSet, schemaDiff, typed } from "./common";
+import { deleteOnce } from "./lifecycle";
+import { Live, ownerBody, ownerFailures, ownerHandlers, ownerOutputs } from "./owner";
+import { checked, deadlineFor, MINUTE, recorded } from "./shared";
+import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.Project;
 const TIMEOUTS = { create: 5 * MINUTE, update: 5 * MINUTE, delete: 15 * MINUTE };
 const path = (id: string) => `/v1/projects/${encodeURIComponent(id)}`;
 const compare = { securityGroups: sameSet };
-type In = ProjectInputs & { readonly identity?: string };
 
 export function check(_olds: Props, news: Props): CheckResult<Props> {
   return checked(meta, news, (i) => [
     ...checkType("tenantId", i.tenantId, "string"),
-    ...checkName("name", i.name),
-    ...checkStringArray("securityGroups", i.securityGroups),
-    ...checkGroups("securityGroups", i.securityGroups),
-    ...checkQuota("quota", i.quota),
+    ...ownerFailures(i),
     ...checkCidrInput("defaultRouterPrivateIpCidr", i.defaultRouterPrivateIpCidr),
     ...checkType("forceDestroy", i.forceDestroy, "boolean"),
   ]);
@@ -41,91 +27,33 @@ export function diff(_id: string, olds: Props, news: Props): DiffResult {
   return schemaDiff(meta, olds, news, compare);
 }
 
-interface Live {
-  readonly project: Project;
-  readonly quota?: Quota;
-}
-
-async function fetchLive(ctx: Context, id: string): Promise<Live | undefined> {
-  const project = await ctx.client.find<Project>(path(id));
-  if (!project) return undefined;
-  return { project, quota: project.quota ?? (await ctx.client.find<Quota>(`${path(id)}/quota`)) };
-}
-
-export function outputs(live: Live, props: Props): Props {
-  const p = live.project;
+export function outputs(live: Live<Project>, props: Props): Props {
+  const p = live.entity;
   return {
     ...recorded(meta, props),
     tenantId: p.tenantId ?? props.tenantId,
-    name: p.name,
-    securityGroups: groupNames(p.securityGroups),
-    quota: quotaLimits(live.quota),
-    quotaUsage: quotaUsage(live.quota),
+    ...ownerOutputs(live),
     defaultRouterPrivateIpCidr: p.defaultRouterPrivateIpCidr ?? props.defaultRouterPrivateIpCidr,
     forceDestroy: props.forceDestroy ?? false,
   };
 }
 
-export async function create(ctx: Context, props: Props): Promise<Created> {
-  const inputs = typed<In>(props);
-  const tag = identityTag(inputs.identity);
-  const list = `/v1/tenants/${encodeURIComponent(inputs.tenantId)}/projects`;
-  const fetch = (id: string) => ctx.client.find<Project>(path(id));
-  const project = await obtain<Project>(ctx, meta, props, {
-    compare,
-    kind: "project",
-    listPath: list,
-    tag,
-    post: { method: "POST", path: list, body: createBody(inputs, tag) },
-    fetch,
-    outputs: (p) => outputs({ project: p }, props),
-    deadline: deadlineFor("project", "create", props, TIMEOUTS),
-  });
-  return { id: project.id, outs: outputs(await converge(ctx, project.id, props), props) };
+function post(props: Props) {
+  const inputs = typed<ProjectInputs>(props);
+  const body = { ...ownerBody(props), defaultRouterPrivateIpCidr: inputs.defaultRouterPrivateIpCidr };
+  return { listPath: `/v1/tenants/${encodeURIComponent(inputs.tenantId)}/projects`, body };
 }
 
-function createBody(inputs: In, tag: string | undefined): Props {
-  return {
-    name: inputs.name,
-    securityGroups: inputs.securityGroups ?? [],
-    quota: { quotaItems: inputs.quota ?? {} },
-    defaultRouterPrivateIpCidr: inputs.defaultRouterPrivateIpCidr,
-    tags: tag ? [tag] : [],
-  };
-}
-
-async function converge(ctx: Context, id: string, props: Props): Promise<Live> {
-  const inputs = typed<In>(props);
-  const deadline = deadlineFor("project", "update", props, TIMEOUTS);
-  const live = await fetchLive(ctx, id);
-  if (!live)
-    throw new PhotonError({
-      code: "NotFound",
-      message: `project ${id} was deleted while it was being updated`,
-    });
-  if (!sameSet(groupNames(live.project.securityGroups), inputs.securityGroups ?? [])) {
-    await ctx.client.run(
-      {
-        method: "POST",
-        path: `${path(id)}/set_security_groups`,
-        body: { items: inputs.securityGroups ?? [] },
-        idempotent: true,
-      },
-      deadline,
-    );
-  }
-  await applyQuota(ctx, path(id), planQuota(quotaLimits(live.quota), inputs.quota ?? {}), deadline);
-  return (await fetchLive(ctx, id)) ?? live;
-}
-
-export async function read(ctx: Context, id: string, props: Props): Promise<ReadResult<Props>> {
-  const live = await fetchLive(ctx, id);
-  return live ? readAnswer(meta, id, outputs(live, props)) : GONE;
-}
-
-export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  return { outs: outputs(await converge(ctx, id, news), news) };
-}
+const handlers = ownerHandlers<Project>({
+  meta,
+  kind: "project",
+  timeouts: TIMEOUTS,
+  compare,
+  path,
+  outputs,
+  post,
+});
+export const { create, read, update } = handlers;
 
 /** What a project still holds, by list, as `networks`, `disks`, `services` with their ids. */
 async function contents(ctx: Context, id: string): Promise<Array<[string, string[]]>> {
@@ -166,4 +94,4 @@ async function deleteAll(ctx: Context, list: string, ids: string[], deadline: De
   );
 }
 
-export const project: ResourceImpl = { check, diff, create, read, update, delete: remove };
+export const project: ResourceImpl = { check, diff, ...handlers, delete: remove };

@@ -3,6 +3,7 @@ import { Deadline } from "../client";
 import { ResourceMeta } from "../generated/schema";
 import { checkShape, Failure, isUnknown, Props, RECORDED_INPUTS, withDefaults } from "./common";
 import { checkAdoption } from "./adopt";
+import { Entity, GONE, SettleSpec } from "./lifecycle";
 import { checkTimeouts, Operation, TimeoutDefaults, timeoutMs } from "./timeouts";
 
 /** Failures every resource shares: shape, adoption, timeouts. */
@@ -37,6 +38,16 @@ export function readAnswer(meta: ResourceMeta, id: string, outs: Props): ReadRes
     [...meta.inputs, "identity"].filter((k) => outs[k] !== undefined).map((k) => [k, outs[k]]),
   );
   return { id, props: outs, inputs };
+}
+
+/** `read` of an object fetched by id: its outputs, or GONE when it no longer exists. */
+export async function readLive<E extends Entity>(
+  meta: ResourceMeta,
+  spec: SettleSpec<E>,
+  id: string,
+): Promise<ReadResult<Props>> {
+  const entity = await spec.fetch(id);
+  return entity && entity.state !== "DELETED" ? readAnswer(meta, id, spec.outputs(entity)) : GONE;
 }
 
 /** `domain\group`. */

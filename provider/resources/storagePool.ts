@@ -1,5 +1,5 @@
-import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { PhotonError } from "../client";
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
+import { Deadline } from "../client";
 import { StoragePool } from "../client/types";
 import { RESOURCE_META, StoragePoolInputs } from "../generated/schema";
 import {
@@ -7,18 +7,15 @@ import {
   checkStringArray,
   checkType,
   Failure,
-  identityTag,
   isUnknown,
   Props,
   sameSet,
   schemaDiff,
   typed,
 } from "./common";
-import { deleteOnce, GONE, settle, SettleSpec } from "./lifecycle";
-import { obtain } from "./adopt";
-import { Operation } from "./timeouts";
-import { checked, deadlineFor, MINUTE, readAnswer, recorded } from "./shared";
-import { Context, Created, ResourceImpl } from "./types";
+import { entityHandlers } from "./entity";
+import { checked, MINUTE, recorded } from "./shared";
+import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.StoragePool;
 const TIMEOUTS = { create: 20 * MINUTE, update: 20 * MINUTE, delete: 20 * MINUTE };
@@ -74,8 +71,6 @@ export function diff(_id: string, olds: Props, news: Props): DiffResult {
   return schemaDiff(meta, olds, news, compare);
 }
 
-const fetchPool = (ctx: Context) => (id: string) => ctx.client.find<StoragePool>(path(id));
-
 /** Member hosts in the order the program lists them when the sets agree (no diff from order alone). */
 function orderedHosts(live: string[], declared: unknown): string[] {
   return Array.isArray(declared) && sameSet(live, declared) ? (declared as string[]) : live;
@@ -95,93 +90,49 @@ export function outputs(pool: StoragePool, props: Props): Props {
   };
 }
 
-function spec(ctx: Context, props: Props, op: Operation): SettleSpec<StoragePool> {
-  const deadline = deadlineFor("storage pool", op, props, TIMEOUTS);
-  return { kind: "storage pool", fetch: fetchPool(ctx), outputs: (p) => outputs(p, props), deadline };
-}
-
-export async function create(ctx: Context, props: Props): Promise<Created> {
+function post(props: Props) {
   const inputs = typed<In>(props);
-  const tag = identityTag(inputs.identity);
   const body = {
     name: inputs.name,
     hostIds: inputs.hostIds,
     capacityGb: inputs.capacityGb,
     failuresToTolerate: inputs.failuresToTolerate ?? 0,
-    tags: tag ? [tag] : [],
   };
-  const pool = await obtain<StoragePool>(ctx, meta, props, {
-    compare,
-    ...spec(ctx, props, "create"),
-    listPath: ROOT,
-    tag,
-    post: { method: "POST", path: ROOT, body },
-  });
-  return { id: pool.id, outs: outputs(await converge(ctx, pool, props), props) };
+  return { listPath: ROOT, body };
 }
 
 /**
  * Members and capacity. Shrinking resizes before members leave (the capacity must fit the remaining
  * hosts); growing adds members before it resizes.
  */
-async function converge(ctx: Context, pool: StoragePool, props: Props): Promise<StoragePool> {
+async function converge(ctx: Context, pool: StoragePool, props: Props, deadline: Deadline): Promise<void> {
   const inputs = typed<In>(props);
-  const deadline = deadlineFor("storage pool", "update", props, TIMEOUTS);
+  const action = (name: string, body: Props) =>
+    ctx.client.run({ method: "POST", path: `${path(pool.id)}/${name}`, body, idempotent: true }, deadline);
   const setHosts = async () => {
-    if (!sameSet(pool.hostIds, inputs.hostIds)) {
-      await ctx.client.run(
-        {
-          method: "POST",
-          path: `${path(pool.id)}/set_hosts`,
-          body: { hostIds: inputs.hostIds },
-          idempotent: true,
-        },
-        deadline,
-      );
-    }
+    if (!sameSet(pool.hostIds, inputs.hostIds)) await action("set_hosts", { hostIds: inputs.hostIds });
   };
   const resize = async () => {
-    if (pool.capacityGb !== inputs.capacityGb) {
-      await ctx.client.run(
-        {
-          method: "POST",
-          path: `${path(pool.id)}/resize`,
-          body: { capacityGb: inputs.capacityGb },
-          idempotent: true,
-        },
-        deadline,
-      );
-    }
+    if (pool.capacityGb !== inputs.capacityGb) await action("resize", { capacityGb: inputs.capacityGb });
   };
   const steps = inputs.capacityGb < pool.capacityGb ? [resize, setHosts] : [setHosts, resize];
   for (const step of steps) await step();
-  const now = await fetchPool(ctx)(pool.id);
-  if (!now)
-    throw new PhotonError({
-      code: "NotFound",
-      message: `storage pool ${pool.id} was deleted while it was being updated`,
-    });
-  return now;
 }
 
-export async function read(ctx: Context, id: string, props: Props): Promise<ReadResult<Props>> {
-  const pool = await fetchPool(ctx)(id);
-  return pool ? readAnswer(meta, id, outputs(pool, props)) : GONE;
-}
+/** The server refuses while disks use the pool, unless forceDestroy (detached disks are deleted). */
+const deleteQuery = (props: Props) => (props.forceDestroy === true ? { force: true } : undefined);
 
-export async function update(ctx: Context, id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  const pool = await settle(ctx, spec(ctx, news, "update"), id);
-  return { outs: outputs(await converge(ctx, pool, news), news) };
-}
+const handlers = entityHandlers<StoragePool>({
+  meta,
+  kind: "storage pool",
+  timeouts: TIMEOUTS,
+  compare,
+  path,
+  outputs,
+  post,
+  converge,
+  deleteQuery,
+});
+export const { create, read, update, delete: remove } = handlers;
 
-/** Refused by the server while disks use the pool, unless forceDestroy (detached disks are deleted). */
-export async function remove(ctx: Context, id: string, props: Props): Promise<void> {
-  const query = props.forceDestroy === true ? { force: true } : undefined;
-  await deleteOnce(
-    ctx,
-    { method: "DELETE", path: path(id), query },
-    deadlineFor("storage pool", "delete", props, TIMEOUTS),
-  );
-}
-
-export const storagePool: ResourceImpl = { check, diff, create, read, update, delete: remove };
+export const storagePool: ResourceImpl = { check, diff, ...handlers };

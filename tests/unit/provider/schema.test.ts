@@ -61,7 +61,7 @@ describe("schema.json and the code agree", () => {
       "Tenant",
       tenantOutputs(
         {
-          tenant: { id: "t", name: "n", securityGroups: ["a\\b"] },
+          entity: { id: "t", name: "n", securityGroups: ["a\\b"] },
           quota: { quotaItems: { vm: { limit: 1, unit: "COUNT", usage: 0 } } },
         },
         props,
@@ -70,7 +70,7 @@ describe("schema.json and the code agree", () => {
     [
       "Project",
       projectOutputs(
-        { project: { id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" } },
+        { entity: { id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" } },
         props,
       ),
     ],
