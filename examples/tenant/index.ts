@@ -5,6 +5,8 @@ const cfg = new pulumi.Config();
 
 const tenant = new photon.Tenant("acme", {
   name: cfg.get("tenantName") ?? "acme",
+  // Set to manage a tenant that already exists (dynamic resources cannot be imported).
+  adoptName: cfg.get("adoptName"),
   securityGroups: ["acme\\admins"],
   quota: {
     "vm.cpu": { limit: cfg.getNumber("cpuLimit") ?? 64, unit: "COUNT" },
