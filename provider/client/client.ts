@@ -1,6 +1,6 @@
 import { CLIENT_CODES, isPhotonError, PhotonError } from "./errors";
 import { ConnectionSettings, HttpCore, REAL_TRANSPORT, RequestSpec, Transport } from "./http";
-import { DEFAULT_POLL_POLICY, nextPollMs, PollPolicy } from "./retry";
+import { DEFAULT_POLL_POLICY, nextPollMs, PollPolicy, RetryPolicy } from "./retry";
 import { Page, Task, TaskStep } from "./types";
 
 /** A point in time a wait must not pass, with the words that explain it when it does. */
@@ -36,6 +36,8 @@ export interface ClientOptions {
   readonly poll?: PollPolicy;
   /** Progress lines while waiting for tasks. */
   readonly progress?: (line: string) => void;
+  /** Overrides of the retry policy (tests that inject many faults retry more, and faster). */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 const PAGE_SIZE = 100;
@@ -47,7 +49,10 @@ export class PhotonClient {
   private readonly progress: (line: string) => void;
 
   constructor(settings: ConnectionSettings, options: ClientOptions = {}) {
-    this.http = new HttpCore(settings, options.transport ?? REAL_TRANSPORT);
+    this.http = new HttpCore(
+      { ...settings, retry: { ...settings.retry, ...options.retry } },
+      options.transport ?? REAL_TRANSPORT,
+    );
     this.poll = options.poll ?? DEFAULT_POLL_POLICY;
     this.progress = options.progress ?? (() => undefined);
   }

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { handlers } from "../../provider";
+import { handlers, setClientOptions } from "../../provider";
 import { createAndVerify, startTestController, TestController, unique, useController } from "./harness";
 
 describe("handlers under injected faults", function () {
@@ -14,6 +14,12 @@ describe("handlers under injected faults", function () {
         seed: 7,
       });
       useController(ctl.url);
+      // 40% of requests fail: with the default 6 attempts a request gives up once in ~250, which a
+      // run of this size meets now and then. The test is about recovering, not about giving up.
+      setClientOptions({
+        poll: { initialMs: 5, maxMs: 50, growth: 1.5 },
+        retry: { maxAttempts: 15, baseDelayMs: 10, maxDelayMs: 100 },
+      });
     });
     after(async () => ctl?.close());
 
