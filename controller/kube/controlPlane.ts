@@ -133,7 +133,8 @@ function apiserverArgs(options: ControlPlaneOptions, pki: ClusterPki, port: numb
   ];
 }
 
-function controllerManagerArgs(kubeconfig: string, pki: ClusterPki): string[] {
+/** What the controller-manager and the scheduler share: the admin kubeconfig, no serving port, no election. */
+function clientComponentArgs(kubeconfig: string): string[] {
   return [
     `--kubeconfig=${kubeconfig}`,
     `--authentication-kubeconfig=${kubeconfig}`,
@@ -141,25 +142,22 @@ function controllerManagerArgs(kubeconfig: string, pki: ClusterPki): string[] {
     "--bind-address=127.0.0.1",
     "--secure-port=0",
     "--leader-elect=false",
-    `--service-account-private-key-file=${pki.serviceAccountKey}`,
-    `--root-ca-file=${pki.caCert}`,
-    "--use-service-account-credentials=false",
-    // Nodes are kwok's: a node that stops heartbeating turns NotReady after 20 s, not 40.
-    "--node-monitor-grace-period=20s",
     "--profiling=false",
     "--v=0",
   ];
 }
 
-function schedulerArgs(kubeconfig: string): string[] {
+function controllerManagerArgs(kubeconfig: string, pki: ClusterPki): string[] {
   return [
-    `--kubeconfig=${kubeconfig}`,
-    `--authentication-kubeconfig=${kubeconfig}`,
-    `--authorization-kubeconfig=${kubeconfig}`,
-    "--bind-address=127.0.0.1",
-    "--secure-port=0",
-    "--leader-elect=false",
-    "--profiling=false",
-    "--v=0",
+    ...clientComponentArgs(kubeconfig),
+    `--service-account-private-key-file=${pki.serviceAccountKey}`,
+    `--root-ca-file=${pki.caCert}`,
+    "--use-service-account-credentials=false",
+    // Nodes are kwok's: a node that stops heartbeating turns NotReady after 20 s, not 40.
+    "--node-monitor-grace-period=20s",
   ];
+}
+
+function schedulerArgs(kubeconfig: string): string[] {
+  return clientComponentArgs(kubeconfig);
 }
