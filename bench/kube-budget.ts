@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { NodeSpec } from "../controller/clusters/runtime";
 import { KubernetesRuntime } from "../controller/kube/runtime";
+import { kubernetesBinaries } from "../toolchain/binaries";
 
 /**
  * How many clusters one machine carries: starts clusters one after another (bounded in count and time),
@@ -13,6 +14,7 @@ const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 4);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 3);
 const LARGE_CLUSTER_NODES = Number(process.env.BENCH_LARGE_NODES ?? 100);
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 10 * 60_000);
+const VERSION = kubernetesBinaries().version;
 
 function rssMb(pid: number): number {
   try {
@@ -66,58 +68,79 @@ function clusterNodes(id: string, workers: number): NodeSpec[] {
   ];
 }
 
-async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-bench-kube-"));
-  const runtime = new KubernetesRuntime({ dataDir });
+interface Figures {
+  readonly startMs: number[];
+  readonly perClusterMb: number[];
+  readonly byComponentMb: Map<string, number[]>;
+  readonly etcdMb: number;
+  readonly idleCores: number;
+  readonly scaleMs: number;
+}
+
+/** Starts clusters one after another, each measured for start time and the memory of its new processes. */
+async function startClusters(runtime: KubernetesRuntime): Promise<Pick<Figures, "startMs" | "perClusterMb">> {
   const started = Date.now();
   const startMs: number[] = [];
   const perClusterMb: number[] = [];
-  try {
-    let before = new Set(await runtime.pids());
-    for (let i = 0; i < CLUSTERS && Date.now() - started < DEADLINE_MS; i++) {
-      const t0 = Date.now();
-      await runtime.provision(`bench-${i}`, "1.36.3", clusterNodes(`bench-${i}`, WORKERS));
-      startMs.push(Date.now() - t0);
-      await new Promise((resolve) => setTimeout(resolve, 3000)); // let the components settle
-      const pids = await runtime.pids();
-      perClusterMb.push(sum(pids.filter((p) => !before.has(p) && !isEtcd(p)).map(rssMb)));
-      before = new Set(pids);
-      console.log(`cluster ${i + 1}: ready in ${startMs[i]} ms, ${perClusterMb[i]?.toFixed(0)} MiB resident`);
-    }
-    const pids = await runtime.pids();
-    const etcdMb = sum(pids.filter(isEtcd).map(rssMb));
-    const byComponent = new Map<string, number[]>();
-    for (const pid of pids.filter((p) => !isEtcd(p)))
-      byComponent.set(comm(pid), [...(byComponent.get(comm(pid)) ?? []), rssMb(pid)]);
-    const idleCores =
-      (await idleCpu(
-        pids.filter((p) => !isEtcd(p)),
-        10_000,
-      )) / startMs.length;
+  let before = new Set(await runtime.pids());
+  for (let i = 0; i < CLUSTERS && Date.now() - started < DEADLINE_MS; i++) {
     const t0 = Date.now();
-    await runtime.addNodes("bench-0", clusterNodes("bench-0", LARGE_CLUSTER_NODES).slice(1 + WORKERS));
-    const scaleMs = Date.now() - t0;
-    const totalMb = os.totalmem() / 2 ** 20;
-    const usable = totalMb * 0.8 - etcdMb - 500; // leave 20% and the controller itself
-    console.log(
-      `\nKubernetes ${"1.36.3"} control plane budget on ${os.cpus().length} cores, ${(totalMb / 1024).toFixed(1)} GiB`,
-    );
-    console.log(`  clusters measured:              ${startMs.length} (1 master + ${WORKERS} workers each)`);
-    console.log(
-      `  start time per cluster:         median ${median(startMs)} ms, max ${Math.max(...startMs)} ms`,
-    );
-    console.log(`  memory per cluster (RSS):       median ${median(perClusterMb).toFixed(0)} MiB`);
-    for (const [name, values] of byComponent)
-      console.log(`    ${name.padEnd(30)}median ${median(values).toFixed(0)} MiB`);
-    console.log(`  idle CPU per cluster:           ${(idleCores * 100).toFixed(1)}% of one core`);
-    console.log(`  shared etcd (RSS):              ${etcdMb.toFixed(0)} MiB`);
-    console.log(
-      `  nodes ${1 + WORKERS} -> ${1 + LARGE_CLUSTER_NODES} in one cluster: Ready in ${scaleMs} ms`,
-    );
-    console.log(`  clusters per machine (memory):  about ${Math.floor(usable / median(perClusterMb))}`);
-    console.log(
-      `  clusters per machine (idle CPU, 80% of ${os.cpus().length} cores): about ${Math.floor((os.cpus().length * 0.8) / idleCores)}`,
-    );
+    await runtime.provision(`bench-${i}`, VERSION, clusterNodes(`bench-${i}`, WORKERS));
+    startMs.push(Date.now() - t0);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // let the components settle
+    const pids = await runtime.pids();
+    perClusterMb.push(sum(pids.filter((p) => !before.has(p) && !isEtcd(p)).map(rssMb)));
+    before = new Set(pids);
+    console.log(`cluster ${i + 1}: ready in ${startMs[i]} ms, ${perClusterMb[i]?.toFixed(0)} MiB resident`);
+  }
+  return { startMs, perClusterMb };
+}
+
+async function measure(runtime: KubernetesRuntime): Promise<Figures> {
+  const { startMs, perClusterMb } = await startClusters(runtime);
+  const pids = await runtime.pids();
+  const clusterPids = pids.filter((p) => !isEtcd(p));
+  const byComponentMb = new Map<string, number[]>();
+  for (const pid of clusterPids)
+    byComponentMb.set(comm(pid), [...(byComponentMb.get(comm(pid)) ?? []), rssMb(pid)]);
+  const idleCores = (await idleCpu(clusterPids, 10_000)) / startMs.length;
+  const t0 = Date.now();
+  await runtime.addNodes("bench-0", clusterNodes("bench-0", LARGE_CLUSTER_NODES).slice(1 + WORKERS));
+  const scaleMs = Date.now() - t0;
+  return {
+    startMs,
+    perClusterMb,
+    byComponentMb,
+    etcdMb: sum(pids.filter(isEtcd).map(rssMb)),
+    idleCores,
+    scaleMs,
+  };
+}
+
+function report(f: Figures): void {
+  const cores = os.cpus().length;
+  const totalMb = os.totalmem() / 2 ** 20;
+  const usableMb = totalMb * 0.8 - f.etcdMb - 500; // leave 20% and the controller itself
+  const lines = [
+    `\nKubernetes ${VERSION} control plane budget on ${cores} cores, ${(totalMb / 1024).toFixed(1)} GiB`,
+    `  clusters measured:              ${f.startMs.length} (1 master + ${WORKERS} workers each)`,
+    `  start time per cluster:         median ${median(f.startMs)} ms, max ${Math.max(...f.startMs)} ms`,
+    `  memory per cluster (RSS):       median ${median(f.perClusterMb).toFixed(0)} MiB`,
+    ...[...f.byComponentMb].map(([name, mb]) => `    ${name.padEnd(30)}median ${median(mb).toFixed(0)} MiB`),
+    `  idle CPU per cluster:           ${(f.idleCores * 100).toFixed(1)}% of one core`,
+    `  shared etcd (RSS):              ${f.etcdMb.toFixed(0)} MiB`,
+    `  nodes ${1 + WORKERS} -> ${1 + LARGE_CLUSTER_NODES} in one cluster: Ready in ${f.scaleMs} ms`,
+    `  clusters per machine (memory):  about ${Math.floor(usableMb / median(f.perClusterMb))}`,
+    `  clusters per machine (idle CPU, 80% of ${cores} cores): about ${Math.floor((cores * 0.8) / f.idleCores)}`,
+  ];
+  for (const line of lines) console.log(line);
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-bench-kube-"));
+  const runtime = new KubernetesRuntime({ dataDir });
+  try {
+    report(await measure(runtime));
   } finally {
     await runtime.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
