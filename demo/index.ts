@@ -68,7 +68,7 @@ async function walkThrough(stack: LocalStack, controller: RunningController, pro
 
 async function holdOpen(controller: RunningController, stack: LocalStack): Promise<void> {
   heading("kept running (Ctrl-C stops the controller)");
-  console.log(`controller: ${controller.url} (admin / ${ADMIN_PASSWORD})`);
+  console.log(`controller: ${controller.url} (user admin, the default password of docs/controller.md)`);
   console.log(`stack state and settings: ${stack.workDir}`);
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await controller.close();

@@ -36,7 +36,6 @@ export function offlineEngineEnv(
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_SKIP_CONFIRMATIONS: "true",
-    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
   };
 }
 
@@ -63,6 +62,8 @@ export interface RunOptions {
   /** Copies the engine's output to this stream as it comes (the demo shows progress this way). */
   readonly echo?: NodeJS.WritableStream;
   readonly allowFailure?: boolean;
+  /** Written to the command's standard input (how secret values reach `pulumi config set`). */
+  readonly input?: string;
 }
 
 /** Runs the real `pulumi` CLI; rejects with the whole output unless it exits 0 or allowFailure is set. */
@@ -72,8 +73,9 @@ export function runPulumi(args: readonly string[], options: RunOptions): Promise
     const child = spawn("pulumi", [...args, "--non-interactive", "--color=never"], {
       cwd: options.cwd,
       env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    child.stdin.end(options.input ?? "");
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -144,8 +146,13 @@ export class LocalStack {
     return this.stack([...args, "--config-file", this.configFile], options);
   }
 
+  /**
+   * Sets a stack setting. A secret value goes through standard input, never on the command line, so it
+   * shows neither in the process list nor in a failed command's error.
+   */
   async setConfig(key: string, value: string, secret = false): Promise<void> {
-    await this.configured(["config", "set", key, value, ...(secret ? ["--secret"] : [])]);
+    if (secret) await this.configured(["config", "set", key, "--secret"], { input: value });
+    else await this.configured(["config", "set", key, value]);
   }
 
   up(extra: readonly string[] = [], options: Partial<RunOptions> = {}): Promise<CommandResult> {

@@ -4,7 +4,7 @@ import { V1Node } from "@kubernetes/client-node";
 import { KubernetesBinaries } from "../../toolchain/binaries";
 import { KubeClients, kubeClients, waitFor } from "./client";
 import { ControlPlane } from "./controlPlane";
-import { killStale } from "./process";
+import { killStale, portIsFree } from "./process";
 import { Kwok } from "./kwok";
 import { isNotFound, isConflict } from "./errors";
 import { LABEL_PHOTON_HOST, nodeObject, NodeShape } from "./nodes";
@@ -159,13 +159,4 @@ export function etcdPrefixOf(clusterId: string): string {
 
 export function isReady(node: V1Node): boolean {
   return node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  const net = await import("net");
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }

@@ -46,32 +46,27 @@ export class Etcd {
 
   /** Deletes every key under `prefix` (a cluster's whole state) through etcd's JSON gateway. */
   async deletePrefix(prefix: string): Promise<number> {
-    const key = Buffer.from(prefix);
-    const end = Buffer.from(prefix);
-    end[end.length - 1] = (end[end.length - 1] ?? 0) + 1;
-    const response = await fetch(`${this.url}/v3/kv/deleterange`, {
-      method: "POST",
-      body: JSON.stringify({ key: key.toString("base64"), range_end: end.toString("base64") }),
-    });
-    if (!response.ok) throw new Error(`etcd deleterange ${prefix}: HTTP ${response.status}`);
-    return Number(((await response.json()) as { deleted?: string }).deleted ?? 0);
+    const answer = await this.onRange("deleterange", prefix, {});
+    return Number((answer as { deleted?: string }).deleted ?? 0);
   }
 
   /** How many keys live under `prefix`. */
   async countPrefix(prefix: string): Promise<number> {
-    const key = Buffer.from(prefix);
+    const answer = await this.onRange("range", prefix, { count_only: true });
+    return Number((answer as { count?: string }).count ?? 0);
+  }
+
+  /** Calls a KV operation of etcd's JSON gateway on the key range `[prefix, prefix with its last byte + 1)`. */
+  private async onRange(operation: "range" | "deleterange", prefix: string, extra: object): Promise<unknown> {
     const end = Buffer.from(prefix);
     end[end.length - 1] = (end[end.length - 1] ?? 0) + 1;
-    const response = await fetch(`${this.url}/v3/kv/range`, {
+    const body = { key: Buffer.from(prefix).toString("base64"), range_end: end.toString("base64"), ...extra };
+    const response = await fetch(`${this.url}/v3/kv/${operation}`, {
       method: "POST",
-      body: JSON.stringify({
-        key: key.toString("base64"),
-        range_end: end.toString("base64"),
-        count_only: true,
-      }),
+      body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`etcd range ${prefix}: HTTP ${response.status}`);
-    return Number(((await response.json()) as { count?: string }).count ?? 0);
+    if (!response.ok) throw new Error(`etcd ${operation} of ${prefix} answered HTTP ${response.status}`);
+    return response.json();
   }
 
   stop(): Promise<void> {

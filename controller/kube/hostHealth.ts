@@ -39,6 +39,7 @@ async function markUnknownUntilItHolds(api: KubeClients, name: string): Promise<
     const node = await api.core.readNodeStatus({ name });
     if (!node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return;
   }
+  throw new Error(`node ${name} still reports Ready after its host failed: kwok kept heartbeating it`);
 }
 
 /** A strategic merge patch: conditions merge by type, so kwok's concurrent status writes cannot conflict. */

@@ -19,6 +19,15 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/** True when nothing listens on `port` of loopback (a restarted cluster asks before taking its old port). */
+export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 export class ProcessExitedError extends Error {
   constructor(
     readonly processName: string,

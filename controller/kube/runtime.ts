@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
 import { KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
+import { readVersions } from "../../toolchain/paths";
 import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
 import { Etcd } from "./etcd";
 import { setNodesHealth } from "./hostHealth";
@@ -25,6 +26,8 @@ export class KubernetesRuntime implements ClusterRuntime {
   private readonly locks = new Map<string, Promise<unknown>>();
   private etcd?: Promise<Etcd>;
   private readonly nodeReadyTimeoutMs: number;
+  /** The newest Kubernetes the toolchain builds: new clusters' version, and etcd's. */
+  private readonly defaultVersion = readVersions().kubernetes;
 
   constructor(private readonly options: KubernetesRuntimeOptions) {
     this.binariesFor =
@@ -128,7 +131,7 @@ export class KubernetesRuntime implements ClusterRuntime {
     let cluster = this.clusters.get(clusterId);
     if (!cluster) {
       const dir = this.clusterDir(clusterId);
-      const binaries = this.binariesFor(version ?? recordedVersion(dir) ?? kubernetesBinaries().version);
+      const binaries = this.binariesFor(version ?? recordedVersion(dir) ?? this.defaultVersion);
       cluster = this.sharedEtcd().then((etcd) => RunningCluster.start(clusterId, dir, etcd.url, binaries));
       this.clusters.set(clusterId, cluster);
       cluster.catch(() => this.clusters.delete(clusterId));
@@ -153,7 +156,7 @@ export class KubernetesRuntime implements ClusterRuntime {
 
   private sharedEtcd(): Promise<Etcd> {
     if (!this.etcd) {
-      const { etcd } = this.binariesFor(kubernetesBinaries().version);
+      const { etcd } = this.binariesFor(this.defaultVersion);
       this.etcd = Etcd.start(etcd, path.join(this.options.dataDir, "etcd"));
       this.etcd.catch(() => (this.etcd = undefined));
     }

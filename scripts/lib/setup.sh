@@ -13,7 +13,7 @@ fi
 node scripts/link-self.js
 
 step "compiling TypeScript"
-npx tsc -p tsconfig.json
+npm run --silent build
 
 step "toolchain (built once per version into ${PULUMI_PHOTON_CACHE:-$HOME/.cache/pulumi-photon})"
 scripts/toolchain
