@@ -17,13 +17,6 @@ export function visibleTenantIds(p: Platform, caller: Caller): string[] | undefi
     .map((t) => t.id);
 }
 
-export function requireTenant(p: Platform, caller: Caller, tenantId: string): Tenant {
-  const tenant = p.store.get("tenant", tenantId);
-  if (!tenant) throw notFound("tenant", tenantId, "TenantNotFound");
-  if (!canSeeTenant(caller, tenant)) throw forbidden(`Access to tenant ${tenantId} is forbidden`);
-  return tenant;
-}
-
 export function requireProject(p: Platform, caller: Caller, projectId: string): Project {
   const project = p.store.get("project", projectId);
   if (!project) throw notFound("project", projectId, "ProjectNotFound");
@@ -69,8 +62,6 @@ function ownerOf(p: Platform, kind: ScopeKind, id: string): string | null {
         const task = p.store.getTask(id);
         return task ? task.tenantId : undefined;
       }
-      case "service":
-        return p.store.get("service", id)?.tenantId;
       default:
         return p.store.get(kind, id)?.tenantId;
     }

@@ -163,15 +163,17 @@ export interface Image {
   createdTime: number;
 }
 
-export type ClusterState =
-  | "CREATING"
-  | "RESIZING"
-  | "READY"
-  | "PENDING_DELETE"
-  | "RECOVERABLE_ERROR"
-  | "MAINTENANCE"
-  | "FATAL_ERROR"
-  | "UPGRADING";
+export const CLUSTER_STATES = [
+  "CREATING",
+  "RESIZING",
+  "READY",
+  "PENDING_DELETE",
+  "RECOVERABLE_ERROR",
+  "MAINTENANCE",
+  "FATAL_ERROR",
+  "UPGRADING",
+] as const;
+export type ClusterState = (typeof CLUSTER_STATES)[number];
 export interface UpgradeStatus {
   newImageId: string;
   upgradeMessage: string;

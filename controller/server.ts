@@ -27,7 +27,13 @@ interface ValidationIssue {
   data?: unknown;
 }
 
-/** Maps the framework's validation errors to InvalidEntity `<property> <problem> (was <value>)`. */
+/** Properties whose values never reach an error body (host and user passwords, tokens). */
+const SECRET_PROPERTY = /password|token|secret/i;
+
+/**
+ * Maps the framework's validation errors to InvalidEntity `<property> <problem> (was <value>)`; the value
+ * of a secret property is not repeated.
+ */
 function validationError(issues: ValidationIssue[], context: string | undefined): ApiError {
   const first = issues[0];
   if (!first) return new ApiError(400, "InvalidEntity", "request is invalid");
@@ -36,7 +42,8 @@ function validationError(issues: ValidationIssue[], context: string | undefined)
   if (typeof missing === "string")
     return invalidEntity([...path, missing].join("."), "may not be null", null);
   const property = path.join(".") || context || "body";
-  return invalidEntity(property, first.message ?? "is invalid", first.data);
+  const value = SECRET_PROPERTY.test(property) ? "<hidden>" : first.data;
+  return invalidEntity(property, first.message ?? "is invalid", value);
 }
 
 function toApiError(err: FastifyError): ApiError {

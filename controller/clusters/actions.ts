@@ -16,7 +16,7 @@ export function submitFor<I>(
   p: Platform,
   id: string,
   op: string,
-  from: ClusterState[],
+  from: readonly ClusterState[],
   def: OperationDef<I>,
   input: I,
   patch?: Partial<Cluster>,

@@ -4,7 +4,7 @@ import { loader, taskReply } from "../http/replies";
 import { getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute } from "../http/route";
 import { idParams, nameSchema, object, stringMap, tagsSchema } from "../http/schemas";
-import type { ClusterState } from "../model";
+import { CLUSTER_STATES } from "../model";
 import { entityTasksRoute } from "../tasks/routes";
 import { clusterActionRoutes, submitFor } from "./actions";
 import { createCluster } from "./create";
@@ -98,30 +98,19 @@ export const clusterRoutes: AnyRoute[] = [
     access: "user",
     scope: { kind: "service" },
     params: idParams("id"),
-    handler: (ctx) => {
-      const all: ClusterState[] = [
-        "CREATING",
-        "RESIZING",
-        "READY",
-        "PENDING_DELETE",
-        "RECOVERABLE_ERROR",
-        "MAINTENANCE",
-        "FATAL_ERROR",
-        "UPGRADING",
-      ];
-      return taskReply(
+    handler: (ctx) =>
+      taskReply(
         ctx,
         submitFor(
           ctx.p,
           ctx.params.id,
           "DELETE_CLUSTER",
-          all,
+          CLUSTER_STATES,
           deleteCluster,
           {},
           { state: "PENDING_DELETE" },
         ),
-      );
-    },
+      ),
   }),
   listRoute({
     url: "/v1/services/:id/vms",

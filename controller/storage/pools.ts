@@ -50,6 +50,19 @@ function checkRoom(p: Platform, sp: StoragePool): void {
   }
 }
 
+/** The pool's VSAN datastore, spanning its member hosts; keeps the datastore's creation time. */
+function putPoolDatastore(p: Platform, sp: StoragePool): void {
+  p.store.put("datastore", {
+    id: sp.datastoreId,
+    name: sp.name,
+    type: "VSAN",
+    tags: ["VSAN"],
+    storagePoolId: sp.id,
+    hostIds: sp.hostIds,
+    createdTime: p.store.get("datastore", sp.datastoreId)?.createdTime ?? Date.now(),
+  });
+}
+
 function poolOp<I>(operation: string, apply: (sp: StoragePool, input: I) => StoragePool): OperationDef<I> {
   return {
     operation,
@@ -60,19 +73,7 @@ function poolOp<I>(operation: string, apply: (sp: StoragePool, input: I) => Stor
           const next = apply(loadPool(p, entityId), input);
           checkRoom(p, next);
           p.store.put("storage-pool", { ...next, state: "READY" });
-          const ds = p.store.get("datastore", next.datastoreId);
-          const base = {
-            id: next.datastoreId,
-            name: next.name,
-            type: "VSAN" as const,
-            tags: ["VSAN"],
-            storagePoolId: next.id,
-          };
-          p.store.put("datastore", {
-            ...base,
-            hostIds: next.hostIds,
-            createdTime: ds?.createdTime ?? Date.now(),
-          });
+          putPoolDatastore(p, next);
         },
       },
     ],

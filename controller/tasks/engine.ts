@@ -112,11 +112,8 @@ export class TaskEngine {
     for (const task of tasks) {
       const def = this.registry.get(task.operation);
       if (!def || def.inline) {
-        this.fail(
-          undefined,
-          task,
-          new ApiError(500, "InternalError", "controller restarted during the task"),
-        );
+        const why = `controller restarted during task ${task.id} (${task.operation}), which cannot resume`;
+        this.fail(undefined, task, new ApiError(500, "InternalError", why));
         continue;
       }
       for (const id of task.lockIds) this.locks.set(id, task.id);

@@ -49,6 +49,19 @@ describe("controller server", () => {
     });
   });
 
+  it("never repeats the value of a secret property in an InvalidEntity message", async () => {
+    const a = await t.admin.post("/v1/infrastructure/hosts", {
+      address: "10.1.0.1",
+      username: "root",
+      password: { value: "hunter2" },
+    });
+    assert.deepStrictEqual(a.body, {
+      code: "InvalidEntity",
+      message: "password must be string (was <hidden>)",
+      data: {},
+    });
+  });
+
   it("answers InvalidJson for a body that is not JSON", async () => {
     const res = await fetch(`${t.c.url}/v1/tenants`, {
       method: "POST",
