@@ -152,7 +152,7 @@ async function action(ctx: Context, id: string, name: string, deadline: Deadline
 /** READY -> suspended -> cluster VMs evacuated to other hosts -> MAINTENANCE. */
 export async function enterMaintenance(ctx: Context, host: Host, deadline: Deadline): Promise<void> {
   if (host.state === "READY") await action(ctx, host.id, "suspend", deadline);
-  const vms = await ctx.client.list<{ id: string }>(`${path(host.id)}/vms`).catch(() => []);
+  const vms = await ctx.client.list<{ id: string }>(`${path(host.id)}/vms`);
   if (vms.length > 0) await action(ctx, host.id, "evacuate", deadline);
   await action(ctx, host.id, "enter-maintenance", deadline);
 }

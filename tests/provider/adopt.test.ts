@@ -3,20 +3,14 @@ import { handlers } from "../../provider";
 import {
   assertNoDrift,
   checkedInputs,
+  controllerPerSuite,
   createAndVerify,
-  startTestController,
-  TestController,
+  tenantWithProject,
   unique,
-  useController,
 } from "./harness";
 
 describe("adopting existing objects by name or id", function () {
-  let ctl: TestController;
-  before(async () => {
-    ctl = await startTestController();
-    useController(ctl.url);
-  });
-  after(async () => ctl?.close());
+  const ctl = controllerPerSuite();
 
   it("tenant: adoptName manages the tenant of that name and changes it to match the inputs", async () => {
     const name = unique("byname");
@@ -32,7 +26,7 @@ describe("adopting existing objects by name or id", function () {
     assert.deepStrictEqual(adopted.outs?.quota, { vm: { limit: 5, unit: "COUNT" } });
     assert.strictEqual(adopted.outs?.adoptName, name);
     await assertNoDrift("Tenant", adopted.id, inputs);
-    const list = await ctl.get<{ items: unknown[] }>(`/v1/tenants?name=${name}`);
+    const list = await ctl().get<{ items: unknown[] }>(`/v1/tenants?name=${name}`);
     assert.strictEqual(list.items.length, 1, "nothing new was made");
   });
 
@@ -60,14 +54,8 @@ describe("adopting existing objects by name or id", function () {
   });
 
   it("project and network: adopted by name within their parent; the network is renamed in place", async () => {
-    const tname = unique("at");
-    const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
-    const pname = unique("ap");
-    const project = await createAndVerify("Project", {
-      tenantId: tenant.id,
-      name: pname,
-      identity: `urn:x-${pname}`,
-    });
+    const { tenant, project } = await tenantWithProject("a");
+    const pname = String(project.inputs.name);
     const pAdopted = await handlers("Project").create(
       await checkedInputs("Project", {
         tenantId: tenant.id,

@@ -32,6 +32,23 @@ export async function startTestController(faults?: FaultOptions): Promise<TestCo
   };
 }
 
+/**
+ * A real controller for the enclosing describe block (started before, closed after), the provider
+ * pointed at it; the answer gives it to the tests.
+ */
+export function controllerPerSuite(faults?: FaultOptions): () => TestController {
+  let ctl: TestController | undefined;
+  before(async () => {
+    ctl = await startTestController(faults);
+    useController(ctl.url);
+  });
+  after(async () => ctl?.close());
+  return () => {
+    if (!ctl) throw new Error("the controller of this suite did not start");
+    return ctl;
+  };
+}
+
 /** Points the provider module at a controller, as `configure` does under the engine. */
 export function useController(url: string, extra: Record<string, string> = {}): void {
   const login: Record<string, string> = extra["photon:token"]
@@ -75,6 +92,21 @@ export async function assertNoDrift(type: string, id: string, inputs: Props): Pr
       `${type} ${id} shows a diff right after create/update: ${JSON.stringify({ props: read.props, inputs })}`,
     );
   return read.props ?? {};
+}
+
+type Made = Awaited<ReturnType<typeof createAndVerify>>;
+
+/** A tenant and a project in it, made through the handlers; the project's identity is `urn:made-<name>`. */
+export async function tenantWithProject(prefix: string): Promise<{ tenant: Made; project: Made }> {
+  const tname = unique(`${prefix}t`);
+  const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
+  const pname = unique(`${prefix}p`);
+  const project = await createAndVerify("Project", {
+    tenantId: tenant.id,
+    name: pname,
+    identity: `urn:made-${pname}`,
+  });
+  return { tenant, project };
 }
 
 let counter = 0;

@@ -1,25 +1,13 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
 import { Props } from "../../provider/resources/common";
-import {
-  assertNoDrift,
-  createAndVerify,
-  startTestController,
-  TestController,
-  unique,
-  useController,
-} from "./harness";
+import { assertNoDrift, controllerPerSuite, createAndVerify, tenantWithProject, unique } from "./harness";
 
 const PASSWORD = "esx-Secret-4711";
 
 describe("Host, StoragePool and Network handlers against a real controller", function () {
-  let ctl: TestController;
+  controllerPerSuite();
   let nextIp = 10;
-  before(async () => {
-    ctl = await startTestController();
-    useController(ctl.url);
-  });
-  after(async () => ctl?.close());
 
   async function host(extra: Props = {}): Promise<{ id: string; inputs: Props }> {
     const address = `10.20.0.${nextIp++}`;
@@ -54,7 +42,7 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
     });
   });
 
-  it("storage pool: grows, shrinks, changes members in place; ftt rule; forceDestroy", async () => {
+  it("storage pool: grows, shrinks and changes members in place, then deletes", async () => {
     const hosts = [await host(), await host(), await host(), await host()];
     const name = unique("vsan");
     const base = {
@@ -79,14 +67,7 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
   });
 
   it("network: policy, rename and description in place; server overlap refusal is clear", async () => {
-    const tname = unique("nt");
-    const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
-    const pname = unique("np");
-    const project = await createAndVerify("Project", {
-      tenantId: tenant.id,
-      name: pname,
-      identity: `urn:${pname}`,
-    });
+    const { project } = await tenantWithProject("n");
     const name = unique("front");
     const policy = {
       defaultAction: "DENY",

@@ -1,14 +1,7 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
 import { Props } from "../../provider/resources/common";
-import {
-  assertNoDrift,
-  checkedInputs,
-  startTestController,
-  TestController,
-  unique,
-  useController,
-} from "./harness";
+import { assertNoDrift, checkedInputs, controllerPerSuite, TestController, unique } from "./harness";
 
 /** What the engine needs from a create that made an object but could not finish it. */
 interface Partial {
@@ -31,15 +24,18 @@ async function partialOf(work: Promise<unknown>): Promise<Partial> {
   return e;
 }
 
+/** Ids of the storage pools the server holds under a name. */
+async function poolsNamed(ctl: TestController, name: string): Promise<string[]> {
+  const pools = await ctl.get<{ items: Array<{ id: string; name: string }> }>(
+    "/v1/infrastructure/storage-pools",
+  );
+  return pools.items.filter((p) => p.name === name).map((p) => p.id);
+}
+
 describe("a create whose object exists but never became ready", function () {
   describe("the create deadline is shorter than the task (slow steps)", () => {
-    let ctl: TestController;
+    const ctl = controllerPerSuite({ slowStepMs: 400, seed: 3 });
     let nextIp = 10;
-    before(async () => {
-      ctl = await startTestController({ slowStepMs: 400, seed: 3 });
-      useController(ctl.url);
-    });
-    after(async () => ctl?.close());
 
     async function hostInputs(timeout?: string): Promise<Props> {
       const address = `10.30.0.${nextIp++}`;
@@ -53,7 +49,7 @@ describe("a create whose object exists but never became ready", function () {
     }
 
     async function hostsAt(address: unknown): Promise<string[]> {
-      const list = await ctl.get<{ items: Array<{ id: string; address: string; state: string }> }>(
+      const list = await ctl().get<{ items: Array<{ id: string; address: string; state: string }> }>(
         "/v1/infrastructure/hosts",
       );
       return list.items.filter((h) => h.address === address && h.state !== "DELETED").map((h) => h.id);
@@ -107,23 +103,12 @@ describe("a create whose object exists but never became ready", function () {
       const { id, outs } = await handlers("StoragePool").create(retried);
       assert.strictEqual(id, partial.id);
       assert.strictEqual(outs?.state, "READY");
-      const pools = await ctl.get<{ items: Array<{ id: string; name: string }> }>(
-        "/v1/infrastructure/storage-pools",
-      );
-      assert.deepStrictEqual(
-        pools.items.filter((p) => p.name === name).map((p) => p.id),
-        [partial.id],
-      );
+      assert.deepStrictEqual(await poolsNamed(ctl(), name), [partial.id]);
     });
   });
 
   describe("the create task fails after the object exists", () => {
-    let ctl: TestController;
-    before(async () => {
-      ctl = await startTestController();
-      useController(ctl.url);
-    });
-    after(async () => ctl?.close());
+    const ctl = controllerPerSuite();
 
     it("storage pool in ERROR: a partial failure, and a retry reports the same object instead of a second", async () => {
       const hostIds: string[] = [];
@@ -152,13 +137,7 @@ describe("a create whose object exists but never became ready", function () {
       assert.match(partial.reasons.join(" "), /NotEnoughDatastoreCapacity/);
       const again = await partialOf(handlers("StoragePool").create(inputs));
       assert.strictEqual(again.id, partial.id, "the retry finds the earlier object by its identity tag");
-      const pools = await ctl.get<{ items: Array<{ id: string; name: string }> }>(
-        "/v1/infrastructure/storage-pools",
-      );
-      assert.deepStrictEqual(
-        pools.items.filter((p) => p.name === name).map((p) => p.id),
-        [partial.id],
-      );
+      assert.deepStrictEqual(await poolsNamed(ctl(), name), [partial.id]);
     });
   });
 });

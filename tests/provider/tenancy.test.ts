@@ -1,21 +1,9 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
-import {
-  assertNoDrift,
-  createAndVerify,
-  startTestController,
-  TestController,
-  unique,
-  useController,
-} from "./harness";
+import { assertNoDrift, controllerPerSuite, createAndVerify, tenantWithProject, unique } from "./harness";
 
 describe("Tenant and Project handlers against a real controller", function () {
-  let ctl: TestController;
-  before(async () => {
-    ctl = await startTestController();
-    useController(ctl.url);
-  });
-  after(async () => ctl?.close());
+  const ctl = controllerPerSuite();
 
   it("tenant: create, read without drift, update quota and groups in place, delete, gone", async () => {
     const t = handlers("Tenant");
@@ -54,7 +42,7 @@ describe("Tenant and Project handlers against a real controller", function () {
       quota: {},
     });
     assert.strictEqual(again.id, first.id);
-    const list = await ctl.get<{ items: unknown[] }>(`/v1/tenants?name=${name}`);
+    const list = await ctl().get<{ items: unknown[] }>(`/v1/tenants?name=${name}`);
     assert.strictEqual(list.items.length, 1);
   });
 
@@ -89,14 +77,7 @@ describe("Tenant and Project handlers against a real controller", function () {
   });
 
   it("project: in-place quota and groups; a non-empty project is refused unless forceDestroy", async () => {
-    const tname = unique("owner");
-    const tenant = await createAndVerify("Tenant", { name: tname, identity: `urn:${tname}` });
-    const pname = unique("web");
-    const { id, inputs } = await createAndVerify("Project", {
-      tenantId: tenant.id,
-      name: pname,
-      identity: `urn:${pname}`,
-    });
+    const { id, inputs } = (await tenantWithProject("web")).project;
     const news = {
       ...inputs,
       quota: { "vm.memory": { limit: 64, unit: "GB" } },
