@@ -5,6 +5,7 @@ import { startController, type ControllerOptions, type FaultOptions } from "./in
 import { KubernetesRuntime } from "./kube/runtime";
 
 const USAGE = `usage: photon-controller --data DIR [--port 9000] [--host 127.0.0.1]
+  [--tls | --tls-cert FILE --tls-key FILE] [--allow-insecure-http]
   [--admin-user admin] [--admin-password photon-admin] [--token-ttl-seconds 7200]
   [--task-step-delay-ms 0] [--maintenance-interval-ms 3600000] [--kubernetes real|none]
   [--fault-unavailable-rate R] [--fault-throttle-rate R] [--fault-reset-rate R] [--fault-lost-response-rate R]
@@ -28,6 +29,25 @@ function num(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+type FlagValues = Record<string, string | boolean | undefined>;
+
+/** --tls: a certificate from the controller's own CA; --tls-cert and --tls-key: the operator's PEM files. */
+export function tlsFlags(v: FlagValues): Pick<ControllerOptions, "tls" | "allowInsecureHttp"> {
+  const cert = v["tls-cert"];
+  const key = v["tls-key"];
+  if ((typeof cert === "string") !== (typeof key === "string"))
+    throw new Error("--tls-cert FILE and --tls-key FILE go together");
+  if (v["tls"] === true && typeof cert === "string")
+    throw new Error("--tls makes its own certificate: give either --tls or --tls-cert and --tls-key");
+  const tls =
+    typeof cert === "string" && typeof key === "string"
+      ? { certFile: cert, keyFile: key }
+      : v["tls"] === true
+        ? { selfSigned: true as const }
+        : undefined;
+  return { ...(tls && { tls }), ...(v["allow-insecure-http"] === true && { allowInsecureHttp: true }) };
+}
+
 /** real: every cluster gets a real control plane (the default); none: clusters are VMs only. */
 export interface CliOptions extends ControllerOptions {
   kubernetes: "real" | "none";
@@ -46,10 +66,17 @@ export function parseCli(argv: string[]): CliOptions {
       "task-step-delay-ms",
       "maintenance-interval-ms",
       "kubernetes",
+      "tls-cert",
+      "tls-key",
       ...Object.keys(FAULT_FLAGS),
     ].map((k) => [k, str]),
   );
-  const { values } = parseArgs({ args: argv, options, strict: true });
+  const bool = { type: "boolean" } as const;
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...options, tls: bool, "allow-insecure-http": bool },
+    strict: true,
+  });
   const v = values as Record<string, string | undefined>;
   const data = v["data"];
   if (!data) throw new Error("--data DIR is required");
@@ -79,6 +106,7 @@ export function parseCli(argv: string[]): CliOptions {
       maintenanceIntervalMs: opt("maintenance-interval-ms"),
     }),
     ...(anyFault && { faults }),
+    ...tlsFlags(values as FlagValues),
   };
 }
 
@@ -96,6 +124,10 @@ async function main(): Promise<void> {
   }
   const controller = await startController(options);
   process.stdout.write(`photon-controller listening on ${controller.url}\n`);
+  if (controller.ca)
+    process.stdout.write(
+      `photon-controller CA certificate: ${controller.ca.file} (clients trust it through photon:caCert or PHOTON_CA_CERT)\n`,
+    );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

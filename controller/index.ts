@@ -1,6 +1,7 @@
 import { randomBytes } from "crypto";
 import type { FastifyInstance } from "fastify";
 import { allOperations, allRoutes } from "./api";
+import { subjectOf } from "./auth/identity";
 import { TokenService } from "./auth/tokens";
 import { runPeriodicMaintenance } from "./clusters/maintenance";
 import type { ClusterRuntime, RestoredCluster } from "./clusters/runtime";
@@ -12,16 +13,22 @@ import { resolveOptions, type ControllerOptions, type ResolvedOptions } from "./
 import type { Platform } from "./platform";
 import { buildServer } from "./server";
 import { Store } from "./store/db";
+import { SecretBox } from "./store/secrets";
 import { seed } from "./system/seed";
 import { TaskEngine } from "./tasks/engine";
+import { refusePlainHttpBeyondLoopback, servingTls, type ControllerCa } from "./tls";
 
 export type { ControllerOptions, FaultOptions } from "./options";
+export type { ControllerCa, TlsOptions } from "./tls";
 export type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "./clusters/runtime";
 export { VmOnlyRuntime } from "./clusters/vm-only-runtime";
 export { ApiError } from "./http/errors";
 
 export interface RunningController {
+  /** http://… or, with `tls`, https://… */
   url: string;
+  /** With `tls: { selfSigned: true }`: the CA clients must trust (photon:caCert), its file and PEM text. */
+  ca?: ControllerCa;
   adminToken(): Promise<string>;
   close(): Promise<void>;
   /** Tasks found QUEUED or STARTED at start-up (resumed, or failed when they cannot resume). */
@@ -68,6 +75,7 @@ function platform(store: Store, o: ResolvedOptions, runtime: ClusterRuntime): Pl
     runtime,
     options: o,
     faults: o.faults ? new FaultInjector(o.faults) : undefined,
+    secrets: SecretBox.forDataDir(o.dataDir),
   };
   engine.attach(p);
   for (const op of allOperations) engine.register(op);
@@ -76,6 +84,7 @@ function platform(store: Store, o: ResolvedOptions, runtime: ClusterRuntime): Pl
 
 export async function startController(options: ControllerOptions): Promise<RunningController> {
   const o = resolveOptions(options);
+  refusePlainHttpBeyondLoopback(o.host, options.tls !== undefined, options.allowInsecureHttp === true);
   const store = new Store(o.dataDir);
   let app: FastifyInstance | undefined;
   try {
@@ -84,14 +93,16 @@ export async function startController(options: ControllerOptions): Promise<Runni
     const engine = p.engine;
     await restoreRuntime(p);
     const resumedTasks = engine.resumeAll();
-    app = await buildServer(p, allRoutes(o.faults !== undefined));
+    const tls = options.tls && servingTls(options.tls, o.dataDir, o.host);
+    app = await buildServer(p, allRoutes(o.faults !== undefined), tls && { cert: tls.cert, key: tls.key });
     const address = await app.listen({ port: o.port, host: o.host });
     const timer = setInterval(() => runPeriodicMaintenance(p), o.maintenanceIntervalMs);
     timer.unref();
     const server = app;
     return {
       url: address.replace("[::1]", "localhost"),
-      adminToken: async () => p.tokens.issue(o.adminUsername, "access"),
+      ...(tls?.ca && { ca: tls.ca }),
+      adminToken: async () => p.tokens.issue(subjectOf(p, o.adminUsername), "access"),
       resumedTasks,
       runtime: p.runtime,
       runMaintenance: () => runPeriodicMaintenance(p),

@@ -39,7 +39,8 @@ export interface Host {
   id: string;
   address: string;
   username: string;
-  password: string;
+  /** SecretBox-sealed with the host id as context; never the clear password (docs/decisions/0104). */
+  sealedPassword: string;
   usageTags: string[];
   availabilityZone?: string;
   metadata: Record<string, string>;
@@ -233,6 +234,11 @@ export interface User {
   username: string;
   passwordHash: string;
   groups: string[];
+  /**
+   * Random, renewed whenever the password or groups change; every token carries it, so deleting a user
+   * (or re-creating one of the same name) or changing its rights revokes the tokens issued before.
+   */
+  tokenGeneration: string;
   createdTime: number;
 }
 

@@ -1,4 +1,5 @@
 import type { ClusterRuntime } from "./clusters/runtime";
+import type { TlsOptions } from "./tls";
 
 /** Fault injection for tests; nothing is injected unless ControllerOptions.faults is given. */
 export interface FaultOptions {
@@ -23,8 +24,13 @@ export interface FaultOptions {
 export interface ControllerOptions {
   /** 0 = a free port; the CLI defaults to 9000. */
   port?: number;
-  /** Default "127.0.0.1". */
+  /** Default "127.0.0.1". Any other address needs `tls` or `allowInsecureHttp`. */
   host?: string;
+  /** HTTPS: the operator's certificate and key files, or `{ selfSigned: true }` for the controller's own CA
+   * (made once in `<dataDir>/tls`). Default: plain HTTP, which is refused beyond loopback. */
+  tls?: TlsOptions;
+  /** Serve plain HTTP on a non-loopback host anyway (passwords and tokens then travel in clear text). */
+  allowInsecureHttp?: boolean;
   /** The SQLite file (WAL) lives here. */
   dataDir: string;
   /** Defaults admin / photon-admin. */

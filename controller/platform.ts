@@ -4,6 +4,7 @@ import type { FaultInjector } from "./faults";
 import type { PageStore } from "./http/lists";
 import type { ResolvedOptions } from "./options";
 import type { Store } from "./store/db";
+import type { SecretBox } from "./store/secrets";
 import type { TaskEngine } from "./tasks/engine";
 
 /** Everything a handler or a task step may use. */
@@ -15,4 +16,6 @@ export interface Platform {
   runtime: ClusterRuntime;
   options: ResolvedOptions;
   faults: FaultInjector | undefined;
+  /** Seals and opens the secrets the controller must read back (host passwords). */
+  secrets: SecretBox;
 }

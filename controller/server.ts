@@ -8,8 +8,11 @@ import Fastify, {
 } from "fastify";
 import { enforceScope, requireAdmin } from "./access";
 import { authenticate } from "./auth/identity";
-import { ApiError, invalidEntity } from "./http/errors";
+import { BODY_LIMIT_BYTES, parseFormBody, parseJsonBody } from "./http/body";
+import { ApiError } from "./http/errors";
+import { rawClientErrorResponse, shorten, toApiError } from "./http/failures";
 import type { AnyRoute, Caller } from "./http/route";
+import { validatorCompiler } from "./http/validators";
 import type { Platform } from "./platform";
 
 declare module "fastify" {
@@ -19,47 +22,6 @@ declare module "fastify" {
 }
 
 const OPEN_CALLER: Caller = { username: "", groups: [], admin: false };
-
-interface ValidationIssue {
-  instancePath: string;
-  message?: string;
-  params: Record<string, unknown>;
-  data?: unknown;
-}
-
-/** Properties whose values never reach an error body (host and user passwords, tokens). */
-const SECRET_PROPERTY = /password|token|secret/i;
-
-/**
- * Maps the framework's validation errors to InvalidEntity `<property> <problem> (was <value>)`; the value
- * of a secret property is not repeated.
- */
-function validationError(issues: ValidationIssue[], context: string | undefined): ApiError {
-  const first = issues[0];
-  if (!first) return new ApiError(400, "InvalidEntity", "request is invalid");
-  const path = first.instancePath.split("/").filter(Boolean);
-  const missing = first.params["missingProperty"];
-  if (typeof missing === "string")
-    return invalidEntity([...path, missing].join("."), "may not be null", null);
-  const property = path.join(".") || context || "body";
-  const value = SECRET_PROPERTY.test(property) ? "<hidden>" : first.data;
-  return invalidEntity(property, first.message ?? "is invalid", value);
-}
-
-function toApiError(err: FastifyError): ApiError {
-  if (err instanceof ApiError) return err;
-  if (err.validation) return validationError(err.validation as ValidationIssue[], err.validationContext);
-  if (
-    err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
-    err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
-    err instanceof SyntaxError
-  ) {
-    return new ApiError(400, "InvalidJson", err.message);
-  }
-  if (err.statusCode !== undefined && err.statusCode < 500)
-    return new ApiError(err.statusCode, "InvalidRequest", err.message);
-  return new ApiError(500, "InternalError", err.message);
-}
 
 function applyFaults(p: Platform, req: FastifyRequest, reply: FastifyReply): boolean {
   const faults = p.faults;
@@ -121,6 +83,7 @@ function register(app: FastifyInstance, p: Platform, r: AnyRoute): void {
         requestId: req.id,
         path: req.url.split("?")[0] ?? req.url,
         baseUrl: `${req.protocol}://${req.host}`,
+        remoteAddress: req.ip,
       });
       for (const [k, v] of Object.entries(result.headers ?? {})) void reply.header(k, v);
       return reply.code(result.status).send(result.body);
@@ -128,16 +91,48 @@ function register(app: FastifyInstance, p: Platform, r: AnyRoute): void {
   });
 }
 
-export async function buildServer(p: Platform, routes: AnyRoute[]): Promise<FastifyInstance> {
+/**
+ * JSON and form bodies only, through parsers that limit nesting and refuse prototype keys; any other
+ * content type (text/plain included) is 415 UnsupportedMediaType.
+ */
+function registerBodyParsers(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  const parse =
+    (parser: (text: string) => unknown) =>
+    (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, value?: unknown) => void) => {
+      try {
+        done(null, parser(String(body)));
+      } catch (e) {
+        done(e as Error);
+      }
+    };
+  app.addContentTypeParser("application/json", { parseAs: "string" }, parse(parseJsonBody));
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, parse(parseFormBody));
+}
+
+/** `https`: the serving certificate and key (PEM) when the controller serves HTTPS (controller/tls.ts). */
+export async function buildServer(
+  p: Platform,
+  routes: AnyRoute[],
+  https?: { cert: string; key: string },
+): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(https && { https }),
     logger: false,
     genReqId: () => randomUUID(),
     forceCloseConnections: true,
-    ajv: { customOptions: { verbose: true } },
+    bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: (err, req, reply) => {
+      const api = toApiError(err);
+      void (reply as FastifyReply).header("REQUEST-ID", req.id).code(api.status).send(api.toBody());
+    },
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (socket.writable) socket.end(rawClientErrorResponse(err.code));
+      else socket.destroy();
+    },
   });
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
+  app.setValidatorCompiler(validatorCompiler);
+  registerBodyParsers(app);
   await app.register(swagger, {
     openapi: {
       info: { title: "Photon Platform API (embedded controller)", version: "1.2.0-pulumi-photon" },
@@ -158,7 +153,11 @@ export async function buildServer(p: Platform, routes: AnyRoute[]): Promise<Fast
     return reply.code(api.status).send(api.toBody());
   });
   app.setNotFoundHandler((req, reply) => {
-    const err = new ApiError(404, "NotFound", `no route ${req.method} ${req.url.split("?")[0]}`);
+    const err = new ApiError(
+      404,
+      "NotFound",
+      `no route ${req.method} ${shorten(req.url.split("?")[0] ?? "")}`,
+    );
     return reply.code(404).send(err.toBody());
   });
   for (const r of routes) register(app, p, r);

@@ -1,24 +1,42 @@
 import { ApiError } from "../http/errors";
 import type { Caller } from "../http/route";
 import type { Platform } from "../platform";
-import { checkPassword } from "./tokens";
+import { checkPassword, type Subject } from "./tokens";
 
 export const ADMIN_GROUP = "photon\\admins";
 
-function callerOf(p: Platform, username: string): Caller | undefined {
-  if (username === p.options.adminUsername) return { username, groups: [ADMIN_GROUP], admin: true };
+/** A caller and the token generation its tokens must carry; undefined for an unknown name. */
+function identityOf(p: Platform, username: string): { caller: Caller; generation: string } | undefined {
+  if (username === p.options.adminUsername) {
+    const generation = p.tokens.derivedGeneration(`${username}:${p.options.adminPassword}`);
+    return { caller: { username, groups: [ADMIN_GROUP], admin: true }, generation };
+  }
   const user = p.store.get("user", username);
-  if (!user) return undefined;
-  return { username, groups: user.groups, admin: user.groups.includes(ADMIN_GROUP) };
+  if (!user?.tokenGeneration) return undefined;
+  const caller = { username, groups: user.groups, admin: user.groups.includes(ADMIN_GROUP) };
+  return { caller, generation: user.tokenGeneration };
+}
+
+/** What a token issued now for this caller carries. */
+export function subjectOf(p: Platform, username: string): Subject {
+  const identity = identityOf(p, username);
+  if (!identity) throw new ApiError(401, "InvalidAuthToken", "Auth token is invalid");
+  return { username, generation: identity.generation };
+}
+
+/** The caller a verified token speaks for, only while its name still has the generation it was issued at. */
+function callerOfToken(p: Platform, subject: Subject): Caller | undefined {
+  const identity = identityOf(p, subject.username);
+  return identity && identity.generation === subject.generation ? identity.caller : undefined;
 }
 
 /** Checks a username and password: the configured admin or a stored user. */
 export function login(p: Platform, username: string, password: string): Caller | undefined {
   if (username === p.options.adminUsername) {
-    return password === p.options.adminPassword ? callerOf(p, username) : undefined;
+    return password === p.options.adminPassword ? identityOf(p, username)?.caller : undefined;
   }
   const user = p.store.get("user", username);
-  return user && checkPassword(password, user.passwordHash) ? callerOf(p, username) : undefined;
+  return user && checkPassword(password, user.passwordHash) ? identityOf(p, username)?.caller : undefined;
 }
 
 /** The bearer check with the codes of the reference. */
@@ -34,16 +52,16 @@ export function authenticate(p: Platform, header: string | undefined): Caller {
     const message = result.code === "ExpiredAuthToken" ? "Auth token has expired" : "Auth token is invalid";
     throw new ApiError(401, result.code, message);
   }
-  const caller = callerOf(p, result.username);
-  if (!caller) throw new ApiError(401, "InvalidAuthToken", "Auth token is invalid");
+  const caller = callerOfToken(p, result);
+  if (!caller) throw new ApiError(401, "InvalidAuthToken", "Auth token is invalid (revoked)");
   return caller;
 }
 
 export function refreshCaller(p: Platform, refreshToken: string): Caller {
   const result = p.tokens.verify(refreshToken, "refresh");
-  const caller = result.ok ? callerOf(p, result.username) : undefined;
+  const caller = result.ok ? callerOfToken(p, result) : undefined;
   if (!caller)
-    throw new ApiError(400, "InvalidGrant", "refresh_token is invalid or expired", {
+    throw new ApiError(400, "InvalidGrant", "refresh_token is invalid, expired or revoked", {
       error: "invalid_grant",
     });
   return caller;

@@ -5,8 +5,9 @@ import { route, type AnyRoute, type RequestContext } from "../http/route";
 import { idParams, listQuery, object } from "../http/schemas";
 import type { User } from "../model";
 import type { Platform } from "../platform";
-import { login, refreshCaller } from "./identity";
-import { hashPassword } from "./tokens";
+import { login, refreshCaller, subjectOf } from "./identity";
+import { hashPassword, newGeneration } from "./tokens";
+import { requireSafePasswordTransport } from "./transport";
 
 interface TokenBody {
   grant_type: "password" | "refresh_token";
@@ -21,10 +22,11 @@ function grantError(message: string): ApiError {
 }
 
 function tokens(p: Platform, username: string) {
+  const subject = subjectOf(p, username);
   return {
-    access_token: p.tokens.issue(username, "access"),
-    refresh_token: p.tokens.issue(username, "refresh"),
-    id_token: p.tokens.issue(username, "id"),
+    access_token: p.tokens.issue(subject, "access"),
+    refresh_token: p.tokens.issue(subject, "refresh"),
+    id_token: p.tokens.issue(subject, "id"),
     token_type: "Bearer",
     expires_in: p.tokens.ttlSeconds,
   };
@@ -37,12 +39,21 @@ function issueTokens(ctx: RequestContext<unknown, unknown, TokenBody>) {
     const caller = refreshCaller(ctx.p, b.refresh_token);
     return { status: 200, body: omit(tokens(ctx.p, caller.username), "refresh_token") };
   }
+  requireSafePasswordTransport(ctx.baseUrl, ctx.remoteAddress);
   const caller = login(ctx.p, b.username ?? "", b.password ?? "");
   if (!caller) throw grantError("username or password is wrong");
   return { status: 200, body: tokens(ctx.p, caller.username) };
 }
 
 const GROUP_PATTERN = "^[^\\\\\\s]+\\\\[^\\\\\\s]+$";
+
+const groupsSchema = { type: "array", items: { type: "string", pattern: GROUP_PATTERN } };
+
+function loadUser(p: Platform, username: string): User {
+  const user = p.store.get("user", username);
+  if (!user) throw new ApiError(404, "UserNotFound", `user ${username} not found`);
+  return user;
+}
 
 function userView(u: User) {
   return { username: u.username, groups: u.groups };
@@ -109,7 +120,7 @@ export const authRoutes: AnyRoute[] = [
       {
         username: { type: "string", minLength: 1, maxLength: 63, pattern: "^[a-zA-Z0-9][a-zA-Z0-9._@-]*$" },
         password: { type: "string", minLength: 1 },
-        groups: { type: "array", items: { type: "string", pattern: GROUP_PATTERN } },
+        groups: groupsSchema,
       },
       ["username", "password", "groups"],
     ),
@@ -122,6 +133,7 @@ export const authRoutes: AnyRoute[] = [
         username,
         passwordHash: hashPassword(password),
         groups,
+        tokenGeneration: newGeneration(),
         createdTime: Date.now(),
       };
       ctx.p.store.put("user", user);
@@ -148,11 +160,30 @@ export const authRoutes: AnyRoute[] = [
     access: "admin",
     params: idParams("username"),
     handler: (ctx) => {
-      if (!ctx.p.store.get("user", ctx.params.username)) {
-        throw new ApiError(404, "UserNotFound", `user ${ctx.params.username} not found`);
-      }
-      ctx.p.store.delete("user", ctx.params.username);
+      ctx.p.store.delete("user", loadUser(ctx.p, ctx.params.username).username);
       return { status: 204, body: undefined };
+    },
+  }),
+  route<{ username: string }, Record<string, unknown>, { password?: string; groups?: string[] }>({
+    method: "PATCH",
+    url: "/v1/system/users/:username",
+    operationId: "updateUser",
+    summary: "Change a user's password or groups; revokes the tokens it had (extension)",
+    tag: "users",
+    access: "admin",
+    params: idParams("username"),
+    body: object({ password: { type: "string", minLength: 1 }, groups: groupsSchema }),
+    handler: (ctx) => {
+      const user = loadUser(ctx.p, ctx.params.username);
+      const { password, groups } = ctx.body;
+      const changed: User = {
+        ...user,
+        ...(password !== undefined && { passwordHash: hashPassword(password) }),
+        ...(groups !== undefined && { groups }),
+        tokenGeneration: newGeneration(),
+      };
+      ctx.p.store.put("user", changed);
+      return { status: 200, body: userView(changed) };
     },
   }),
 ];

@@ -4,14 +4,22 @@ export type TokenType = "access" | "refresh" | "id";
 
 interface Claims {
   sub: string;
+  /** The subject's token generation at issue time (User.tokenGeneration). */
+  gen: string;
   typ: TokenType;
   iat: number;
   exp: number;
   jti: string;
 }
 
+/** Who a token is for: a name, and the generation of that name's identity and rights. */
+export interface Subject {
+  username: string;
+  generation: string;
+}
+
 export type VerifyResult =
-  { ok: true; username: string } | { ok: false; code: "InvalidAuthToken" | "ExpiredAuthToken" };
+  ({ ok: true } & Subject) | { ok: false; code: "InvalidAuthToken" | "ExpiredAuthToken" };
 
 const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -26,11 +34,12 @@ export class TokenService {
     private readonly accessTtlSeconds: number,
   ) {}
 
-  issue(username: string, typ: TokenType): string {
+  issue(subject: Subject, typ: TokenType): string {
     const now = Math.floor(Date.now() / 1000);
     const ttl = typ === "refresh" ? REFRESH_TTL_SECONDS : this.accessTtlSeconds;
     const claims: Claims = {
-      sub: username,
+      sub: subject.username,
+      gen: subject.generation,
       typ,
       iat: now,
       exp: now + ttl,
@@ -54,7 +63,15 @@ export class TokenService {
     const claims = parseClaims(body);
     if (!claims || claims.typ !== typ) return invalid();
     if (claims.exp * 1000 <= Date.now()) return { ok: false, code: "ExpiredAuthToken" };
-    return { ok: true, username: claims.sub };
+    return { ok: true, username: claims.sub, generation: claims.gen };
+  }
+
+  /**
+   * A generation derived from secret material (the configured admin's password), so changing it revokes
+   * the tokens issued before, without the material itself appearing in a token.
+   */
+  derivedGeneration(material: string): string {
+    return createHmac("sha256", this.secret).update(`generation:${material}`).digest("hex").slice(0, 16);
   }
 
   private sign(data: string): string {
@@ -69,11 +86,16 @@ function invalid(): VerifyResult {
 function parseClaims(body: string): Claims | undefined {
   try {
     const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<Claims>;
-    if (typeof c.sub !== "string" || typeof c.exp !== "number" || typeof c.typ !== "string") return undefined;
+    if (typeof c.sub !== "string" || typeof c.gen !== "string") return undefined;
+    if (typeof c.exp !== "number" || typeof c.typ !== "string") return undefined;
     return c as Claims;
   } catch {
     return undefined;
   }
+}
+
+export function newGeneration(): string {
+  return randomBytes(8).toString("hex");
 }
 
 /** scrypt with a per-password salt; cost kept low because tests log in often. */

@@ -2,6 +2,7 @@ import { ApiError, invalidEntity, nameTaken } from "../http/errors";
 import { newId } from "../http/replies";
 import type { Cluster, Project } from "../model";
 import type { Platform } from "../platform";
+import { extendedAddressProblem } from "../validation/addresses";
 import { parseCidr } from "../validation/cidr";
 
 export interface ClusterBody {
@@ -23,7 +24,7 @@ export interface ClusterBody {
 /** Problems of extendedProperties (number_of_masters 1/3/5, etcds 1..5, surge, container_network). */
 export function extendedPropertiesProblem(
   ext: Record<string, string>,
-): { property: string; problem: string; value: string } | undefined {
+): { property: string; problem: string; value: unknown } | undefined {
   const check = (key: string, ok: (n: number) => boolean, problem: string) => {
     const v = ext[key];
     if (v === undefined || (/^\d+$/.test(v) && ok(Number(v)))) return undefined;
@@ -47,7 +48,8 @@ export function extendedPropertiesProblem(
       : undefined) ??
     (netProblem && !netProblem.ok
       ? { property: "extendedProperties.container_network", problem: netProblem.problem, value: net ?? "" }
-      : undefined)
+      : undefined) ??
+    extendedAddressProblem(ext)
   );
 }
 

@@ -31,11 +31,12 @@ function createHostHandler(ctx: RequestContext<unknown, unknown, HostBody>) {
   if (b.availabilityZone && !ctx.p.store.get("zone", b.availabilityZone)) {
     throw invalidEntity("availabilityZone", "must be the id of an existing zone", b.availabilityZone);
   }
+  const id = newId();
   const host: Host = {
-    id: newId(),
+    id,
     address: b.address,
     username: b.username,
-    password: b.password,
+    sealedPassword: ctx.p.secrets.seal(b.password, id),
     usageTags: b.usageTags ?? ["CLOUD"],
     ...(b.availabilityZone && { availabilityZone: b.availabilityZone }),
     metadata,
@@ -148,7 +149,10 @@ export function hostRoutes(faults: boolean): AnyRoute[] {
   const routes = [
     ...hostResourceRoutes,
     ...hostActionRoutes,
-    entityTasksRoute("/v1/infrastructure/hosts/:id/tasks", "listHostTasks", "hosts", "admin"),
+    entityTasksRoute("/v1/infrastructure/hosts/:id/tasks", "listHostTasks", "hosts", {
+      admin: "host",
+      notFound: "HostNotFound",
+    }),
   ];
   return faults ? [...routes, failHostRoute] : routes;
 }

@@ -21,14 +21,34 @@ export interface ApiErrorBody {
   data: Record<string, string>;
 }
 
+/** Properties whose values never reach an error body or a log (host and user passwords, tokens, keys). */
+export const SECRET_PROPERTY = /password|token|secret|credential|private.?key/i;
+/** Longest echo of a bad value: enough to recognise it, too short to carry a document back. */
+export const ECHO_LIMIT = 120;
+
+/**
+ * `<property> <problem> (was <value>)`. The value is hidden when the property is secret, redacted where it
+ * holds secret properties, and cut to ECHO_LIMIT characters.
+ */
 export function invalidEntity(property: string, problem: string, value: unknown): ApiError {
-  return new ApiError(400, "InvalidEntity", `${property} ${problem} (was ${render(value)})`);
+  const leaf = property.split(".").pop() ?? property;
+  const shown = SECRET_PROPERTY.test(leaf) ? "<hidden>" : render(value);
+  return new ApiError(400, "InvalidEntity", `${property} ${problem} (was ${shown})`);
 }
 
 export function render(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value === undefined) return "undefined";
-  return JSON.stringify(value);
+  const text =
+    typeof value === "string" ? value : value === undefined ? "undefined" : JSON.stringify(redact(value));
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}... (${text.length} characters)`;
+}
+
+/** A copy of value with the values of secret properties replaced, at every depth (depth-limited input). */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) copy[k] = SECRET_PROPERTY.test(k) ? "<hidden>" : redact(v);
+  return copy;
 }
 
 /** `Invalid operation <OP> for <kind>/<id> in state <STATE>` with an optional reason after a colon. */

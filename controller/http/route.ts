@@ -24,6 +24,8 @@ export interface RequestContext<P, Q, B> {
   path: string;
   /** Scheme, host and port the caller used, for selfLinks. */
   baseUrl: string;
+  /** The client's IP address (the token endpoint takes passwords over plain HTTP from loopback only). */
+  remoteAddress: string;
 }
 
 export interface Reply {

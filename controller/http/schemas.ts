@@ -13,24 +13,27 @@ export const stringMap: JsonSchema = { type: "object", additionalProperties: { t
 export function idParams(...names: string[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const n of names) properties[n] = { type: "string", minLength: 1 };
-  return { type: "object", properties, required: names };
+  return object(properties, names);
 }
 
+/**
+ * An object of exactly these properties: a body that carries any other (an id, an owner, a state) is
+ * refused, so a write can only ever change what its schema declares.
+ */
 export function object(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
-  return { type: "object", properties, required };
+  return { type: "object", properties, required, additionalProperties: false };
 }
 
 export const quotaItemsSchema: JsonSchema = {
   type: "object",
-  additionalProperties: {
-    type: "object",
-    properties: {
+  additionalProperties: object(
+    {
       limit: { type: "number", minimum: 0 },
       usage: { type: "number" },
       unit: { type: "string", enum: ["GB", "MB", "KB", "B", "COUNT"] },
     },
-    required: ["limit", "unit"],
-  },
+    ["limit", "unit"],
+  ),
 };
 export const quotaSchema: JsonSchema = object({ quotaItems: quotaItemsSchema }, ["quotaItems"]);
 

@@ -15,7 +15,8 @@ export interface ClusterPki {
   readonly serviceAccountPub: string;
 }
 
-function openssl(args: readonly string[], cwd: string): void {
+/** Runs openssl in `cwd`; its error output becomes the thrown error's message. */
+export function openssl(args: readonly string[], cwd: string): void {
   execFileSync("openssl", args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
 }
 
@@ -23,33 +24,89 @@ function ecKey(file: string, cwd: string): void {
   openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", file], cwd);
 }
 
-function signedCert(name: string, subject: string, extensions: string, dir: string): void {
-  ecKey(`${name}.key`, dir);
-  openssl(["req", "-new", "-key", `${name}.key`, "-subj", subject, "-out", `${name}.csr`], dir);
-  fs.writeFileSync(path.join(dir, `${name}.ext`), extensions);
+/** A certificate and its key: file names inside one PKI folder. */
+export interface PemPair {
+  readonly cert: string;
+  readonly key: string;
+}
+
+/** What a signed certificate says: its subject and its X.509 extensions (an openssl extfile). */
+export interface CertRequest {
+  readonly subject: string;
+  readonly extensions: string;
+  readonly days?: number;
+}
+
+/** Extensions of a TLS serving certificate for `altNames` (`IP:127.0.0.1`, `DNS:localhost`, ...). */
+export function serverExtensions(altNames: readonly string[]): string {
+  return (
+    `subjectAltName=${altNames.join(",")}\n` +
+    "extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
+  );
+}
+
+/** A new EC key and a self-signed CA certificate for it, in `dir`. */
+export function makeCa(dir: string, ca: PemPair, commonName: string, days = 3650): void {
+  ecKey(ca.key, dir);
+  openssl(
+    [
+      "req",
+      "-x509",
+      "-new",
+      "-key",
+      ca.key,
+      "-subj",
+      `/CN=${commonName}`,
+      "-days",
+      String(days),
+      "-sha256",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+      "-out",
+      ca.cert,
+    ],
+    dir,
+  );
+}
+
+/** A new EC key (`out.key`) and its certificate (`out.cert`), signed by the CA `ca`, all in `dir`. */
+export function signCert(dir: string, ca: PemPair, out: PemPair, req: CertRequest): void {
+  const csr = `${out.cert}.csr`;
+  const ext = `${out.cert}.ext`;
+  ecKey(out.key, dir);
+  openssl(["req", "-new", "-key", out.key, "-subj", req.subject, "-out", csr], dir);
+  fs.writeFileSync(path.join(dir, ext), req.extensions);
   openssl(
     [
       "x509",
       "-req",
       "-in",
-      `${name}.csr`,
+      csr,
       "-CA",
-      "ca.crt",
+      ca.cert,
       "-CAkey",
-      "ca.key",
+      ca.key,
       "-CAcreateserial",
       "-days",
-      "3650",
+      String(req.days ?? 3650),
       "-sha256",
       "-extfile",
-      `${name}.ext`,
+      ext,
       "-out",
-      `${name}.crt`,
+      out.cert,
     ],
     dir,
   );
-  fs.rmSync(path.join(dir, `${name}.csr`));
-  fs.rmSync(path.join(dir, `${name}.ext`));
+  fs.rmSync(path.join(dir, csr));
+  fs.rmSync(path.join(dir, ext));
+}
+
+const CLUSTER_CA: PemPair = { cert: "ca.crt", key: "ca.key" };
+
+function clusterCert(name: string, subject: string, extensions: string, dir: string): void {
+  signCert(dir, CLUSTER_CA, { cert: `${name}.crt`, key: `${name}.key` }, { subject, extensions });
 }
 
 /** Makes (once) a CA, the API server's serving certificate, an admin client certificate and the
@@ -68,37 +125,22 @@ export function ensureClusterPki(dir: string, clusterName: string): ClusterPki {
   };
   if (fs.existsSync(pki.serviceAccountPub)) return pki;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  ecKey("ca.key", dir);
-  openssl(
-    [
-      "req",
-      "-x509",
-      "-new",
-      "-key",
-      "ca.key",
-      "-subj",
-      `/CN=${clusterName}-ca`,
-      "-days",
-      "3650",
-      "-sha256",
-      "-addext",
-      "basicConstraints=critical,CA:TRUE",
-      "-addext",
-      "keyUsage=critical,keyCertSign,cRLSign",
-      "-out",
-      "ca.crt",
-    ],
-    dir,
-  );
-  signedCert(
+  makeCa(dir, CLUSTER_CA, `${clusterName}-ca`);
+  clusterCert(
     "apiserver",
     "/CN=kube-apiserver",
-    "subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default," +
-      "DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n" +
-      "extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n",
+    serverExtensions([
+      "IP:127.0.0.1",
+      "IP:10.96.0.1",
+      "DNS:localhost",
+      "DNS:kubernetes",
+      "DNS:kubernetes.default",
+      "DNS:kubernetes.default.svc",
+      "DNS:kubernetes.default.svc.cluster.local",
+    ]),
     dir,
   );
-  signedCert(
+  clusterCert(
     "admin",
     `/O=system:masters/CN=${clusterName}-admin`,
     "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n",

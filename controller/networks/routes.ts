@@ -32,10 +32,13 @@ function saveNetwork(p: Platform, n: Network): void {
 export const createNetwork = oneStepOp<Record<string, never>>("CREATE_NETWORK", (p, _i, id) =>
   saveNetwork(p, { ...loadNetwork(p, id), state: "READY" }),
 );
-export const updateNetwork = oneStepOp<{ name?: string; description?: string }>(
-  "UPDATE_NETWORK",
-  (p, input, id) => saveNetwork(p, { ...loadNetwork(p, id), ...input }),
-);
+type NetworkChange = Partial<Pick<Network, "name" | "description">>;
+
+/** Only the writable fields are read from a change: ids and owners come from the stored record. */
+export const updateNetwork = oneStepOp<NetworkChange>("UPDATE_NETWORK", (p, input, id) => {
+  const n = loadNetwork(p, id);
+  saveNetwork(p, { ...n, name: input.name ?? n.name, description: input.description ?? n.description });
+});
 export const updateSecurityPolicy = oneStepOp<SecurityPolicy>("UPDATE_SECURITY_POLICY", (p, input, id) =>
   saveNetwork(p, { ...loadNetwork(p, id), securityPolicy: input }),
 );
@@ -134,7 +137,7 @@ export const networkRoutes: AnyRoute[] = [
     load: loadNetwork,
     view: networkView,
   }),
-  route<{ id: string }, Record<string, unknown>, { name?: string; description?: string }>({
+  route<{ id: string }, Record<string, unknown>, NetworkChange>({
     method: "PATCH",
     url: "/v1/networks/:id",
     operationId: "updateNetwork",
@@ -149,7 +152,11 @@ export const networkRoutes: AnyRoute[] = [
       const name = ctx.body.name;
       if (name && name !== n.name && ctx.p.store.list("network", n.projectId).some((o) => o.name === name))
         throw nameTaken("network", name);
-      return submitOn(ctx, updateNetwork, ctx.body);
+      const { description } = ctx.body;
+      return submitOn(ctx, updateNetwork, {
+        ...(name && { name }),
+        ...(description !== undefined && { description }),
+      });
     },
   }),
   route<{ id: string }, Record<string, unknown>, SecurityPolicy>({

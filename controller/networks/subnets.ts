@@ -1,4 +1,4 @@
-import { nameTaken, stateError } from "../http/errors";
+import { invalidEntity, nameTaken, stateError } from "../http/errors";
 import { loader, must, newId, taskReply } from "../http/replies";
 import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
@@ -7,6 +7,7 @@ import type { Subnet } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/engine";
 import { oneStepOp } from "../tasks/inline";
+import { addressListProblem } from "../validation/addresses";
 import { gateway, parseCidr } from "../validation/cidr";
 import { chooseCidr } from "./cidrs";
 import { usedByCluster } from "./teardown";
@@ -30,19 +31,33 @@ function save(p: Platform, s: Subnet): void {
 export const createSubnet = oneStepOp<Record<string, never>>("CREATE_SUBNET", (p, _i, id) =>
   save(p, { ...loadSubnet(p, id), state: "READY" }),
 );
-export const updateSubnet = oneStepOp<{ name?: string; description?: string; dnsServerAddresses?: string[] }>(
-  "UPDATE_SUBNET",
-  (p, input, id) => save(p, { ...loadSubnet(p, id), ...input }),
-);
+type SubnetChange = Partial<Pick<Subnet, "name" | "description" | "dnsServerAddresses">>;
+
+/** Only the writable fields are read from a change: ids and owners come from the stored record. */
+export const updateSubnet = oneStepOp<SubnetChange>("UPDATE_SUBNET", (p, input, id) => {
+  const s = loadSubnet(p, id);
+  save(p, {
+    ...s,
+    name: input.name ?? s.name,
+    description: input.description ?? s.description,
+    dnsServerAddresses: input.dnsServerAddresses ?? s.dnsServerAddresses,
+  });
+});
 export const deleteSubnet = oneStepOp<Record<string, never>>("DELETE_SUBNET", (p, _i, id) =>
   p.store.delete("subnet", id),
 );
 export const subnetOperations = [createSubnet, updateSubnet, deleteSubnet];
 
+function checkDnsServers(list: readonly string[] | undefined): void {
+  const problem = list && addressListProblem("dnsServerAddresses", list);
+  if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+}
+
 function create(ctx: RequestContext<{ id: string }, unknown, SubnetBody>) {
   const p = ctx.p;
   const network = must(p.store.get("network", ctx.params.id), "network", ctx.params.id, "NetworkNotFound");
   const b = ctx.body;
+  checkDnsServers(b.dnsServerAddresses);
   const siblings = p.store.list("subnet", network.id);
   if (siblings.some((s) => s.name === b.name)) throw nameTaken("subnet", b.name);
   const cidr = chooseCidr(b.privateIpCidr, network.privateIpCidr, siblings, "subnet", 24);
@@ -122,11 +137,7 @@ export const subnetRoutes: AnyRoute[] = [
     load: loadSubnet,
     view: subnetView,
   }),
-  route<
-    { id: string },
-    Record<string, unknown>,
-    { name?: string; description?: string; dnsServerAddresses?: string[] }
-  >({
+  route<{ id: string }, Record<string, unknown>, SubnetChange>({
     method: "PATCH",
     url: "/v1/subnets/:id",
     operationId: "updateSubnet",
@@ -136,7 +147,18 @@ export const subnetRoutes: AnyRoute[] = [
     scope: { kind: "subnet" },
     params: idParams("id"),
     body: object({ name: nameSchema, description: { type: "string" }, dnsServerAddresses: stringArray }),
-    handler: (ctx) => submitOn(ctx, updateSubnet, ctx.body),
+    handler: (ctx) => {
+      const { name, description, dnsServerAddresses } = ctx.body;
+      checkDnsServers(dnsServerAddresses);
+      const s = loadSubnet(ctx.p, ctx.params.id);
+      if (name && name !== s.name && ctx.p.store.list("subnet", s.networkId).some((o) => o.name === name))
+        throw nameTaken("subnet", name);
+      return submitOn(ctx, updateSubnet, {
+        ...(name && { name }),
+        ...(description !== undefined && { description }),
+        ...(dnsServerAddresses && { dnsServerAddresses }),
+      });
+    },
   }),
   deleteRoute({
     url: "/v1/subnets/:id",

@@ -250,10 +250,8 @@ export const poolRoutes: AnyRoute[] = [
     query: object({ force: { type: "boolean" } }),
     handler: poolDelete,
   }),
-  entityTasksRoute(
-    "/v1/infrastructure/storage-pools/:id/tasks",
-    "listStoragePoolTasks",
-    "storage-pools",
-    "admin",
-  ),
+  entityTasksRoute("/v1/infrastructure/storage-pools/:id/tasks", "listStoragePoolTasks", "storage-pools", {
+    admin: "storage-pool",
+    notFound: "StoragePoolNotFound",
+  }),
 ];

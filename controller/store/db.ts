@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { EntityKind, EntityTypes } from "../model";
 import type { Task, TaskFilter } from "../tasks/types";
+import { ensurePrivateFile, makePrivateDir, PRIVATE_FILE_MODE } from "./private";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS entities (
@@ -28,8 +29,12 @@ export class Store {
   private readonly stmts: ReturnType<Store["prepare"]>;
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, "photon.sqlite"));
+    makePrivateDir(dataDir);
+    const file = path.join(dataDir, "photon.sqlite");
+    // SQLite makes its -wal and -shm files with the database file's mode: owner-only from the start.
+    ensurePrivateFile(file);
+    for (const f of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, PRIVATE_FILE_MODE);
+    this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");

@@ -3,6 +3,7 @@ import { notFound } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
 import { route, type AnyRoute, type RequestContext, type ScopeKind } from "../http/route";
 import { idParams, listQuery, listQueryWith } from "../http/schemas";
+import type { EntityKind } from "../model";
 import { taskView } from "./view";
 
 const taskListQuery = listQueryWith({
@@ -26,24 +27,39 @@ function listTasks(ctx: RequestContext<unknown, ListQuery, unknown>, entityId?: 
   );
 }
 
-/** `GET <entity url>/tasks` for one kind of entity: tenant-scoped, or admin only for infrastructure. */
+/** Infrastructure (admin only): the entity kind the path's id names, and its typed 404 code. */
+export interface AdminEntity {
+  admin: EntityKind;
+  notFound: string;
+}
+
+/**
+ * `GET <entity url>/tasks` for one kind of entity: tenant-scoped (the scope answers 404 for a missing
+ * entity), or admin only for infrastructure, where the entity is looked up here: a missing parent is
+ * 404 on every route, never an empty list.
+ */
 export function entityTasksRoute(
   url: string,
   operationId: string,
   tag: string,
-  scope: ScopeKind | "admin",
+  scope: ScopeKind | AdminEntity,
 ): AnyRoute {
+  const admin = typeof scope === "string" ? undefined : scope;
   return route<{ id: string }, ListQuery>({
     method: "GET",
     url,
     operationId,
     summary: `Tasks of one ${tag}`,
     tag,
-    access: scope === "admin" ? "admin" : "user",
-    ...(scope !== "admin" && { scope: { kind: scope } }),
+    access: admin ? "admin" : "user",
+    ...(typeof scope === "string" && { scope: { kind: scope } }),
     params: idParams("id"),
     query: listQuery,
-    handler: (ctx) => listTasks(ctx as RequestContext<unknown, ListQuery, unknown>, ctx.params.id),
+    handler: (ctx) => {
+      if (admin && !ctx.p.store.get(admin.admin, ctx.params.id))
+        throw notFound(admin.admin, ctx.params.id, admin.notFound);
+      return listTasks(ctx as RequestContext<unknown, ListQuery, unknown>, ctx.params.id);
+    },
   });
 }
 

@@ -97,7 +97,10 @@ function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summa
     access: owner === "tenant" ? "admin" : "user",
     scope: { kind: owner },
     params: idParams("id"),
-    body: method === "DELETE" ? object({ quotaItems: { type: "object" } }, ["quotaItems"]) : quotaSchema,
+    body:
+      method === "DELETE"
+        ? object({ quotaItems: { type: "object", additionalProperties: {} } }, ["quotaItems"])
+        : quotaSchema,
     handler: (ctx) => {
       const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
       const problem = limitProblem(next);

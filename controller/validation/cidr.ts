@@ -1,3 +1,5 @@
+import { parseIpv4 } from "../../rules/ip";
+
 /** IPv4 CIDR arithmetic for network and subnet ranges. Pure; property-tested. */
 export interface Cidr {
   /** Network address as an unsigned 32-bit number. */
@@ -5,7 +7,7 @@ export interface Cidr {
   prefix: number;
 }
 
-const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const CIDR_RE = /^([^/]+)\/(\d{1,2})$/;
 
 export function ipToNumber(parts: number[]): number {
   return parts.reduce((acc, p) => acc * 256 + p, 0);
@@ -22,13 +24,11 @@ export function size(c: Cidr): number {
 /** Parses `a.b.c.d/n`; the problem text follows `<property> <problem> (was <value>)`. */
 export function parseCidr(text: string): { ok: true; cidr: Cidr } | { ok: false; problem: string } {
   const m = CIDR_RE.exec(text);
-  const nums = m ? m.slice(1).map(Number) : [];
-  const octets = nums.slice(0, 4);
-  const prefix = nums[4];
-  if (!m || prefix === undefined || prefix > 32 || octets.some((o) => o > 255)) {
+  const addr = m?.[1] === undefined ? undefined : parseIpv4(m[1]);
+  const prefix = Number(m?.[2] ?? "99");
+  if (addr === undefined || prefix > 32) {
     return { ok: false, problem: "must be an IPv4 CIDR such as 10.0.0.0/16" };
   }
-  const addr = ipToNumber(octets);
   const base = addr - (addr % 2 ** (32 - prefix));
   if (base !== addr) {
     return { ok: false, problem: `must have no host bits set (use ${format({ base, prefix })})` };

@@ -12,6 +12,7 @@ import {
   RetryPolicy,
   UNSENT_TRANSPORT_CODES,
 } from "./retry";
+import { tlsFailure } from "./tls";
 import { ApiErrorBody, TokenAnswer } from "./types";
 
 export interface ConnectionSettings {
@@ -64,12 +65,15 @@ export class HttpCore {
   private readonly limiter: Limiter;
   private readonly retry: RetryPolicy;
   private readonly tokens: TokenSource;
+  /** Whether photon:caCert was given: an untrusted certificate is then explained differently. */
+  private readonly caGiven: boolean;
 
   constructor(
     settings: ConnectionSettings,
     readonly transport: Transport = REAL_TRANSPORT,
   ) {
     this.endpoint = settings.endpoint.replace(/\/+$/, "");
+    this.caGiven = settings.caCert !== undefined;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
     this.limiter = limiterFor(this.endpoint, settings.maxConcurrency ?? 8);
     this.axios = axios.create({
@@ -139,7 +143,7 @@ export class HttpCore {
       if (response.status >= 200 && response.status < 300) return response;
       return errorFromResponse(response, spec, this.transport.now());
     } catch (e) {
-      return transportError(e, spec);
+      return transportFailure(e, spec, this.caGiven);
     }
   }
 
@@ -153,7 +157,7 @@ export class HttpCore {
         });
         result = response.status === 200 ? response : errorFromResponse(response, spec, this.transport.now());
       } catch (e) {
-        result = transportError(e, spec);
+        result = transportFailure(e, spec, this.caGiven);
       }
       if (!(result instanceof PhotonError)) return result.data as TokenAnswer;
       const delay = nextDelayMs(
@@ -167,6 +171,15 @@ export class HttpCore {
       await this.transport.sleep(delay);
     }
   }
+}
+
+/** A failed exchange without an answer: a TLS failure in words (never retried), or a transport error. */
+function transportFailure(e: unknown, spec: RequestSpec, caGiven: boolean): PhotonError {
+  const tls = tlsFailure(e, caGiven);
+  if (!tls) return transportError(e, spec);
+  const error = new PhotonError({ ...tls, method: spec.method, path: spec.path });
+  OUTCOMES.set(error, { kind: "tls" });
+  return error;
 }
 
 /** Carries the retry facts of a failure on the error itself so the loop can decide. */

@@ -25,7 +25,9 @@ export type Outcome =
       readonly retryAfterMs?: number;
     }
   /** `sent` is false when the request surely never reached the server (connection refused, DNS). */
-  | { readonly kind: "transport"; readonly sent: boolean };
+  | { readonly kind: "transport"; readonly sent: boolean }
+  /** The TLS handshake failed (untrusted, expired or misnamed certificate): it fails again the same way. */
+  | { readonly kind: "tls" };
 
 export interface RequestTraits {
   /** GET/PUT/DELETE and POSTs the caller declared safe to repeat. */
@@ -48,6 +50,7 @@ export const UNSENT_TRANSPORT_CODES: readonly string[] = [
  * caller finds its own earlier object instead).
  */
 export function isRetryable(outcome: Outcome, traits: RequestTraits): boolean {
+  if (outcome.kind === "tls") return false;
   if (outcome.kind === "transport") return !outcome.sent || traits.idempotent;
   if (outcome.status === 429 || outcome.status === 503) return true;
   if (outcome.status === 400 && outcome.code === "ConcurrentTask") return true;

@@ -10,6 +10,9 @@ export interface Timeouts {
   readonly delete?: string;
 }
 
+/** The fields of {@link Timeouts}. */
+export const TIMEOUTS_FIELDS = ["create", "update", "delete"] as const;
+
 /** Unit of a quota limit. */
 export const QUOTA_UNIT_VALUES = ["GB", "MB", "KB", "B", "COUNT"] as const;
 export type QuotaUnit = (typeof QUOTA_UNIT_VALUES)[number];
@@ -21,6 +24,9 @@ export interface QuotaItem {
   /** `COUNT` for counts (`vm`, `vm.cpu`, `vm.cost`), a size unit for memory and capacities. */
   readonly unit: QuotaUnit;
 }
+
+/** The fields of {@link QuotaItem}. */
+export const QUOTA_ITEM_FIELDS = ["limit", "unit"] as const;
 
 /** What a host is used for. */
 export const HOST_USAGE_TAG_VALUES = ["MGMT", "CLOUD", "IMAGE"] as const;
@@ -35,6 +41,9 @@ export interface HostCapacity {
   /** Local datastore capacity in GB. */
   readonly datastoreGb: number;
 }
+
+/** The fields of {@link HostCapacity}. */
+export const HOST_CAPACITY_FIELDS = ["cpuCount", "memoryMb", "datastoreGb"] as const;
 
 /** What a rule or the default does with matching traffic. */
 export const POLICY_ACTION_VALUES = ["ALLOW", "DENY"] as const;
@@ -64,6 +73,9 @@ export interface SecurityRule {
   readonly ports?: string[];
 }
 
+/** The fields of {@link SecurityRule}. */
+export const SECURITY_RULE_FIELDS = ["name", "direction", "action", "protocol", "cidrs", "ports"] as const;
+
 /** The security policy of a network: a default action and ordered rules. */
 export interface SecurityPolicy {
   /** What happens to traffic no rule matches. */
@@ -71,6 +83,9 @@ export interface SecurityPolicy {
   /** Ordered rules. */
   readonly rules?: SecurityRule[];
 }
+
+/** The fields of {@link SecurityPolicy}. */
+export const SECURITY_POLICY_FIELDS = ["defaultAction", "rules"] as const;
 
 /** Inputs of Tenant. A tenant: the unit of isolation and quota. Its members are the users of its security groups. */
 export interface TenantInputs {

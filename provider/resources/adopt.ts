@@ -12,6 +12,7 @@ import {
 } from "./common";
 import { BUSY_STATES, createOnce, CreateSpec, Entity, GONE_STATES, knownString, settle } from "./lifecycle";
 import { Context } from "./types";
+import { shown } from "./wording";
 
 /**
  * Adoption of existing objects (dynamic resources cannot be imported): `adoptId` names the object by
@@ -45,7 +46,7 @@ export function checkAdoption(meta: ResourceMeta, inputs: Props): Failure[] {
   if (known(byName) && known(inputs[key]) && byName !== inputs[key] && meta.replaceOnChanges.includes(key)) {
     failures.push({
       property: "adoptName",
-      reason: `must equal ${key} ("${String(inputs[key])}"): the adopted object keeps its ${key}, which cannot change in place`,
+      reason: `must equal ${key} (${shown(inputs[key])}): the adopted object keeps its ${key}, which cannot change in place`,
     });
   }
   return failures;

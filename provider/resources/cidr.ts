@@ -1,4 +1,6 @@
+import { formatIpv4, parseIpv4 } from "../../rules/ip";
 import { Failure, isUnknown } from "./common";
+import { bare } from "./wording";
 
 /** IPv4 CIDR arithmetic for checks: pure functions, property-tested. */
 
@@ -8,25 +10,9 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-const OCTET = /^(0|[1-9]\d{0,2})$/;
-
-/** Parses `a.b.c.d`; undefined when it is not a dotted-quad IPv4 address. */
-export function parseIp(text: string): number | undefined {
-  const parts = text.split(".");
-  if (parts.length !== 4) return undefined;
-  let value = 0;
-  for (const part of parts) {
-    if (!OCTET.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
-  }
-  return value;
-}
-
-export function formatIp(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
-}
+/** Parses `a.b.c.d`; undefined when it is not a dotted-quad IPv4 address (the shared rule). */
+export const parseIp = parseIpv4;
+export const formatIp = formatIpv4;
 
 export function size(prefix: number): number {
   return 2 ** (32 - prefix);
@@ -39,7 +25,7 @@ export function parseCidr(text: string): Cidr | { readonly problem: string } {
     return { problem: "must be an IPv4 range in CIDR notation such as 10.0.0.0/16" };
   const ip = parseIp(match[1]);
   const prefix = Number(match[2]);
-  if (ip === undefined) return { problem: `has an invalid address ${match[1]}` };
+  if (ip === undefined) return { problem: `has an invalid address ${bare(match[1])}` };
   if (prefix > 32) return { problem: `has a prefix length above 32` };
   const base = ip - (ip % size(prefix));
   if (base !== ip) return { problem: `has host bits set: write ${formatIp(base)}/${prefix}` };
@@ -68,5 +54,5 @@ export function checkCidrInput(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
   if (typeof value !== "string") return [{ property, reason: "must be a string in CIDR notation" }];
   const parsed = parseCidr(value);
-  return isCidr(parsed) ? [] : [{ property, reason: `${parsed.problem} (was ${value})` }];
+  return isCidr(parsed) ? [] : [{ property, reason: `${parsed.problem} (was ${bare(value)})` }];
 }

@@ -1,5 +1,6 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { ResourceMeta } from "../generated/schema";
+import { fieldPath, shown } from "./wording";
 
 /** What the engine sends for a value that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -47,14 +48,18 @@ export function checkName(property: string, value: unknown): Failure[] {
     return [
       {
         property,
-        reason: `must start with a letter and hold only letters, digits and dashes (was "${value}")`,
+        reason: `must start with a letter and hold only letters, digits and dashes (was ${shown(value)})`,
       },
     ];
   }
   return [];
 }
 
-/** Fills schema defaults and the name default; drops nothing. */
+/**
+ * Fills schema defaults and the name default; drops nothing. A null counts as absent here, as old state
+ * may hold one (from the server, or from versions before check refused null); check refuses null in new
+ * inputs before defaults are filled (`nullFailures`).
+ */
 export function withDefaults(meta: ResourceMeta, news: Props, resourceName?: string): Props {
   const out: Props = { ...news };
   for (const [key, value] of Object.entries(meta.defaults)) {
@@ -65,18 +70,34 @@ export function withDefaults(meta: ResourceMeta, news: Props, resourceName?: str
   return out;
 }
 
+/**
+ * Null is a value, not an absence: schema.json has no nullable property, so a null input is refused by
+ * name instead of being taken for "unset" (and silently replaced by a default). Leaving the property out
+ * is how a program says unset. Nested nulls are refused by each field's own type check.
+ */
+export function nullFailures(meta: ResourceMeta, news: Props): Failure[] {
+  const known = [...meta.inputs, ...INTERNAL_INPUTS];
+  return Object.keys(news)
+    .filter((key) => news[key] === null && known.includes(key))
+    .map((key) => ({
+      property: key,
+      reason: meta.requiredInputs.includes(key)
+        ? "is required (null is not a value)"
+        : "must not be null (leave the property out instead)",
+    }));
+}
+
 /** Required inputs, unknown property names (typos) and plain types. */
 export function checkShape(meta: ResourceMeta, news: Props): Failure[] {
   const failures: Failure[] = [];
   for (const key of meta.requiredInputs) {
-    if (news[key] === undefined || news[key] === null || news[key] === "")
-      failures.push({ property: key, reason: "is required" });
+    if (news[key] === undefined || news[key] === "") failures.push({ property: key, reason: "is required" });
   }
   const known = new Set<string>([...meta.inputs, ...INTERNAL_INPUTS]);
   for (const key of Object.keys(news)) {
     if (!known.has(key) && key !== "__provider")
       failures.push({
-        property: key,
+        property: fieldPath("", key),
         reason: `is not an input of this resource (inputs: ${meta.inputs.join(", ")})`,
       });
   }
@@ -89,8 +110,11 @@ export function checkType(
   type: "string" | "boolean" | "number" | "integer",
 ): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
+  // Whole numbers beyond 2^53 are not exact, and NaN or Infinity are no amount of anything.
   if (type === "integer")
-    return Number.isInteger(value) ? [] : [{ property, reason: "must be a whole number" }];
+    return Number.isSafeInteger(value) ? [] : [{ property, reason: "must be a whole number" }];
+  if (type === "number")
+    return Number.isFinite(value) ? [] : [{ property, reason: "must be a finite number" }];
   return typeof value === type ? [] : [{ property, reason: `must be a ${type}` }];
 }
 

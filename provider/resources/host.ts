@@ -1,11 +1,18 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Deadline, isPhotonError } from "../client";
 import { Host, HostState } from "../client/types";
-import { HOST_USAGE_TAG_VALUES, HostInputs, HostUsageTag, RESOURCE_META } from "../generated/schema";
+import {
+  HOST_CAPACITY_FIELDS,
+  HOST_USAGE_TAG_VALUES,
+  HostInputs,
+  HostUsageTag,
+  RESOURCE_META,
+} from "../generated/schema";
 import { checkType, Failure, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
 import { entityHandlers } from "./entity";
 import { deleteOnce } from "./lifecycle";
 import { checked, deadlineFor, MINUTE, recorded } from "./shared";
+import { bare, entryPath, firstDuplicate, isPlainObject, shown } from "./wording";
 import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.Host;
@@ -16,7 +23,8 @@ type In = HostInputs & { readonly identity?: string };
 
 const HOSTNAME =
   /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-const CAPACITY_KEYS = ["cpuCount", "memoryMb", "datastoreGb"];
+/** Metadata keys that set the host's capacity: the fields of HostCapacity. */
+const CAPACITY_KEYS: readonly string[] = HOST_CAPACITY_FIELDS;
 
 function checkRequiredText(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
@@ -37,25 +45,23 @@ export function checkUsageTags(value: unknown): Failure[] {
       : [
           {
             property: `usageTags[${i}]`,
-            reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${JSON.stringify(t)})`,
+            reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${shown(t)})`,
           },
         ],
   );
-  const dupes = value.filter((t, i) => value.indexOf(t) !== i);
-  return dupes.length > 0
-    ? [...bad, { property: "usageTags", reason: `lists ${String(dupes[0])} twice` }]
-    : bad;
+  const dupe = firstDuplicate(value.filter((t) => !isUnknown(t)));
+  return dupe ? [...bad, { property: "usageTags", reason: `lists ${bare(dupe.value)} twice` }] : bad;
 }
 
 export function checkMetadata(value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [{ property: "metadata", reason: "must be a map of strings" }];
+  if (!isPlainObject(value)) return [{ property: "metadata", reason: "must be a map of strings" }];
   return Object.entries(value).flatMap(([k, v]): Failure[] => {
+    const property = entryPath("metadata", k);
     if (isUnknown(v)) return [];
-    if (typeof v !== "string") return [{ property: `metadata.${k}`, reason: "must be a string" }];
+    if (typeof v !== "string") return [{ property, reason: "must be a string" }];
     if (CAPACITY_KEYS.includes(k) && !/^[1-9]\d*$/.test(v))
-      return [{ property: `metadata.${k}`, reason: `must be a positive whole number (was "${v}")` }];
+      return [{ property, reason: `must be a positive whole number (was ${shown(v)})` }];
     return [];
   });
 }
@@ -67,7 +73,7 @@ export function check(_olds: Props, news: Props): CheckResult<Props> {
     !isUnknown(i.address) &&
     i.address !== "" &&
     !HOSTNAME.test(i.address)
-      ? [{ property: "address", reason: `must be an IP address or a host name (was "${i.address}")` }]
+      ? [{ property: "address", reason: `must be an IP address or a host name (was ${shown(i.address)})` }]
       : []),
     ...checkRequiredText("username", i.username),
     ...checkRequiredText("password", i.password),

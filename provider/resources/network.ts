@@ -7,6 +7,7 @@ import { checkName, checkType, Failure, isUnknown, Props, sameValue, schemaDiff,
 import { entityHandlers } from "./entity";
 import { checkPolicy, normalizePolicy } from "./policy";
 import { checked, MINUTE, recorded } from "./shared";
+import { bare } from "./wording";
 import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.Network;
@@ -35,7 +36,7 @@ export function overlapFailures(identity: string, cidr: string, others: readonly
   return others.flatMap((o) => {
     const theirs = parseCidr(o.cidr);
     if (o.identity === identity || !isCidr(theirs) || !overlaps(mine, theirs)) return [];
-    return [{ property: "cidr", reason: `overlaps ${o.cidr} of ${o.identity} in the same project` }];
+    return [{ property: "cidr", reason: `overlaps ${o.cidr} of ${bare(o.identity)} in the same project` }];
   });
 }
 
@@ -44,7 +45,8 @@ const claims = new Map<string, Claim[]>();
 
 function claim(projectId: unknown, identity: unknown, cidr: unknown): Failure[] {
   if (typeof projectId !== "string" || typeof identity !== "string" || typeof cidr !== "string") return [];
-  if ([projectId, identity, cidr].some(isUnknown)) return [];
+  // Only valid ranges are kept: nothing else can overlap, and the list stays as small as the program.
+  if ([projectId, identity, cidr].some(isUnknown) || !isCidr(parseCidr(cidr))) return [];
   const list = (claims.get(projectId) ?? []).filter((c) => c.identity !== identity);
   const failures = overlapFailures(identity, cidr, list);
   claims.set(projectId, [...list, { identity, cidr }]);

@@ -2,15 +2,18 @@ import { SecurityPolicy as ApiPolicy } from "../client/types";
 import {
   POLICY_ACTION_VALUES,
   PROTOCOL_VALUES,
+  SECURITY_POLICY_FIELDS,
+  SECURITY_RULE_FIELDS,
   SecurityPolicy,
   TRAFFIC_DIRECTION_VALUES,
 } from "../generated/schema";
 import { checkCidrInput } from "./cidr";
 import { checkName, Failure, isUnknown } from "./common";
+import { bare, firstDuplicate, isPlainObject, shown, strayFields } from "./wording";
 
 function oneOf(property: string, value: unknown, allowed: readonly string[]): Failure[] {
   if (isUnknown(value) || allowed.includes(value as string)) return [];
-  return [{ property, reason: `must be one of ${allowed.join(", ")} (was ${JSON.stringify(value)})` }];
+  return [{ property, reason: `must be one of ${allowed.join(", ")} (was ${shown(value)})` }];
 }
 
 /** `80` or `8000-8100`, within 1..65535, low <= high. */
@@ -24,11 +27,30 @@ export function portProblem(port: string): string | undefined {
   return undefined;
 }
 
+function checkPorts(property: string, r: Record<string, unknown>): Failure[] {
+  if (r.ports === undefined || isUnknown(r.ports)) return [];
+  // null is refused like any other value that is not a list: it is not "no ports".
+  if (!Array.isArray(r.ports)) return [{ property: `${property}.ports`, reason: "must be a list of ports" }];
+  const failures: Failure[] = [];
+  if (r.ports.length > 0 && !isUnknown(r.protocol) && r.protocol !== "TCP" && r.protocol !== "UDP") {
+    failures.push({
+      property: `${property}.ports`,
+      reason: `are only allowed for TCP and UDP (protocol is ${bare(r.protocol)})`,
+    });
+  }
+  r.ports.forEach((p: unknown, i) => {
+    const problem = isUnknown(p) ? undefined : typeof p === "string" ? portProblem(p) : "must be a string";
+    if (problem) failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${shown(p)})` });
+  });
+  return failures;
+}
+
 function checkRule(property: string, rule: unknown): Failure[] {
   if (isUnknown(rule)) return [];
-  if (typeof rule !== "object" || rule === null) return [{ property, reason: "must be a rule object" }];
-  const r = rule as Record<string, unknown>;
+  if (!isPlainObject(rule)) return [{ property, reason: "must be a rule object" }];
+  const r = rule;
   const failures = [
+    ...strayFields(property, r, SECURITY_RULE_FIELDS, "a security rule"),
     ...checkName(`${property}.name`, r.name),
     ...oneOf(`${property}.direction`, r.direction, TRAFFIC_DIRECTION_VALUES),
     ...oneOf(`${property}.action`, r.action, POLICY_ACTION_VALUES),
@@ -40,40 +62,31 @@ function checkRule(property: string, rule: unknown): Failure[] {
       reason: "must list at least one CIDR (0.0.0.0/0 for any)",
     });
   else if (Array.isArray(r.cidrs))
-    r.cidrs.forEach((c, i) => failures.push(...checkCidrInput(`${property}.cidrs[${i}]`, c)));
-  const ports = Array.isArray(r.ports) ? r.ports : [];
-  if (ports.length > 0 && !isUnknown(r.protocol) && r.protocol !== "TCP" && r.protocol !== "UDP") {
-    failures.push({
-      property: `${property}.ports`,
-      reason: `are only allowed for TCP and UDP (protocol is ${String(r.protocol)})`,
-    });
-  }
-  ports.forEach((p, i) => {
-    const problem = isUnknown(p) ? undefined : typeof p === "string" ? portProblem(p) : "must be a string";
-    if (problem)
-      failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${JSON.stringify(p)})` });
-  });
-  return failures;
+    r.cidrs.forEach((c: unknown, i) => failures.push(...checkCidrInput(`${property}.cidrs[${i}]`, c)));
+  return [...failures, ...checkPorts(property, r)];
 }
 
+/** A null policy is refused by `nullFailures`, like every null input. */
 export function checkPolicy(property: string, value: unknown): Failure[] {
   if (value === undefined || value === null || isUnknown(value)) return [];
-  if (typeof value !== "object")
-    return [{ property, reason: "must be an object with defaultAction and rules" }];
-  const p = value as Record<string, unknown>;
-  const failures = oneOf(`${property}.defaultAction`, p.defaultAction, POLICY_ACTION_VALUES);
+  if (!isPlainObject(value)) return [{ property, reason: "must be an object with defaultAction and rules" }];
+  const p = value;
+  const failures = [
+    ...strayFields(property, p, SECURITY_POLICY_FIELDS, "a security policy"),
+    ...oneOf(`${property}.defaultAction`, p.defaultAction, POLICY_ACTION_VALUES),
+  ];
   if (p.rules === undefined || isUnknown(p.rules)) return failures;
   if (!Array.isArray(p.rules))
     return [...failures, { property: `${property}.rules`, reason: "must be a list of rules" }];
-  p.rules.forEach((r, i) => failures.push(...checkRule(`${property}.rules[${i}]`, r)));
+  p.rules.forEach((r: unknown, i) => failures.push(...checkRule(`${property}.rules[${i}]`, r)));
   const names = p.rules
-    .map((r) => (typeof r === "object" && r !== null ? (r as Record<string, unknown>).name : undefined))
+    .map((r: unknown) => (isPlainObject(r) ? r.name : undefined))
     .filter((n) => typeof n === "string" && !isUnknown(n));
-  const dupe = names.find((n, i) => names.indexOf(n) !== i);
-  if (dupe !== undefined)
+  const dupe = firstDuplicate(names);
+  if (dupe)
     failures.push({
       property: `${property}.rules`,
-      reason: `has two rules named ${String(dupe)}; names must be unique`,
+      reason: `has two rules named ${bare(dupe.value)}; names must be unique`,
     });
   return failures;
 }

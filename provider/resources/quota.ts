@@ -1,7 +1,8 @@
 import { Deadline } from "../client";
 import { Quota } from "../client/types";
-import { QUOTA_UNIT_VALUES, QuotaItem, QuotaUnit } from "../generated/schema";
+import { QUOTA_ITEM_FIELDS, QUOTA_UNIT_VALUES, QuotaItem, QuotaUnit } from "../generated/schema";
 import { Failure, isUnknown, sameValue } from "./common";
+import { bare, entryPath, isPlainObject, shown, strayFields } from "./wording";
 import { Context } from "./types";
 
 const KEY = /^[a-z][a-z0-9-]*(\.[A-Za-z0-9_-]+)*$/;
@@ -16,28 +17,24 @@ export function unitFamily(key: string): "count" | "size" | undefined {
 
 function checkItem(property: string, key: string, item: unknown): Failure[] {
   if (isUnknown(item)) return [];
-  if (typeof item !== "object" || item === null)
-    return [{ property, reason: "must be an object with limit and unit" }];
-  const { limit, unit } = item as Record<string, unknown>;
-  const failures: Failure[] = [];
+  if (!isPlainObject(item)) return [{ property, reason: "must be an object with limit and unit" }];
+  const { limit, unit } = item;
+  const failures = strayFields(property, item, QUOTA_ITEM_FIELDS, "a quota item");
   if (!isUnknown(limit) && (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0)) {
-    failures.push({
-      property: `${property}.limit`,
-      reason: `must be a number of at least 0 (was ${JSON.stringify(limit)})`,
-    });
+    failures.push({ property: `${property}.limit`, reason: `must be a number of at least 0 (was ${shown(limit)})` });
   }
   if (isUnknown(unit)) return failures;
   if (!QUOTA_UNIT_VALUES.includes(unit as QuotaUnit)) {
     failures.push({
       property: `${property}.unit`,
-      reason: `must be one of ${QUOTA_UNIT_VALUES.join(", ")} (was ${JSON.stringify(unit)})`,
+      reason: `must be one of ${QUOTA_UNIT_VALUES.join(", ")} (was ${shown(unit)})`,
     });
   } else if (unitFamily(key) === "count" && unit !== "COUNT") {
-    failures.push({ property: `${property}.unit`, reason: `must be COUNT for ${key} (was ${String(unit)})` });
+    failures.push({ property: `${property}.unit`, reason: `must be COUNT for ${key} (was ${bare(unit)})` });
   } else if (unitFamily(key) === "size" && !SIZE_UNITS.includes(unit as QuotaUnit)) {
     failures.push({
       property: `${property}.unit`,
-      reason: `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key} (was ${String(unit)})`,
+      reason: `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key} (was ${bare(unit)})`,
     });
   }
   return failures;
@@ -45,18 +42,13 @@ function checkItem(property: string, key: string, item: unknown): Failure[] {
 
 export function checkQuota(property: string, value: unknown): Failure[] {
   if (value === undefined || isUnknown(value)) return [];
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return [{ property, reason: "must be a map of quota key to {limit, unit}" }];
+  if (!isPlainObject(value)) return [{ property, reason: "must be a map of quota key to {limit, unit}" }];
   return Object.entries(value).flatMap(([key, item]) => {
+    const at = entryPath(property, key);
     const keyFailures = KEY.test(key)
       ? []
-      : [
-          {
-            property: `${property}["${key}"]`,
-            reason: "is not a quota key (such as vm.cpu or storage.VSAN)",
-          },
-        ];
-    return [...keyFailures, ...checkItem(`${property}["${key}"]`, key, item)];
+      : [{ property: at, reason: "is not a quota key (such as vm.cpu or storage.VSAN)" }];
+    return [...keyFailures, ...checkItem(at, key, item)];
   });
 }
 

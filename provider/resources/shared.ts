@@ -1,25 +1,45 @@
 import type { CheckResult, ReadResult } from "@pulumi/pulumi/dynamic";
 import { Deadline } from "../client";
 import { ResourceMeta } from "../generated/schema";
-import { checkShape, Failure, isUnknown, Props, RECORDED_INPUTS, withDefaults } from "./common";
+import {
+  checkShape,
+  checkType,
+  Failure,
+  isUnknown,
+  nullFailures,
+  Props,
+  RECORDED_INPUTS,
+  withDefaults,
+} from "./common";
 import { checkAdoption } from "./adopt";
 import { Entity, GONE, SettleSpec } from "./lifecycle";
 import { checkTimeouts, Operation, TimeoutDefaults, timeoutMs } from "./timeouts";
+import { shown } from "./wording";
 
-/** Failures every resource shares: shape, adoption, timeouts. */
+/** Failures every resource shares: shape, adoption, timeouts, the identity the SDK sets. */
 export function commonFailures(meta: ResourceMeta, inputs: Props): Failure[] {
-  return [...checkShape(meta, inputs), ...checkAdoption(meta, inputs), ...checkTimeouts(inputs.timeouts)];
+  return [
+    ...checkShape(meta, inputs),
+    ...checkAdoption(meta, inputs),
+    ...checkTimeouts(inputs.timeouts),
+    ...checkType("identity", inputs.identity, "string"),
+  ];
 }
 
-/** Builds a check result: defaults filled, failures sorted by property for stable output. */
+/**
+ * Builds a check result: defaults filled, null inputs refused (looked for before defaults replace
+ * them), and no second failure for a property already refused as null.
+ */
 export function checked(
   meta: ResourceMeta,
   news: Props,
   rules: (inputs: Props) => Failure[],
 ): CheckResult<Props> {
+  const nulls = nullFailures(meta, news);
+  const refused = new Set(nulls.map((f) => f.property));
   const inputs = withDefaults(meta, news);
-  const failures = [...commonFailures(meta, inputs), ...rules(inputs)];
-  return { inputs, failures };
+  const others = [...commonFailures(meta, inputs), ...rules(inputs)].filter((f) => !refused.has(f.property));
+  return { inputs, failures: [...nulls, ...others] };
 }
 
 /** The inputs that change no object, carried from inputs (or old state) into outputs. */
@@ -50,18 +70,13 @@ export async function readLive<E extends Entity>(
   return entity && entity.state !== "DELETED" ? readAnswer(meta, id, spec.outputs(entity)) : GONE;
 }
 
-/** `domain\group`. */
+/** `domain\group`; items that are not strings are refused by `checkStringArray` already. */
 export function checkGroups(property: string, value: unknown): Failure[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((g, i) =>
-    isUnknown(g) || (typeof g === "string" && /^[^\\\s]+\\[^\\\s]+$/.test(g))
+    typeof g !== "string" || isUnknown(g) || /^[^\\\s]+\\[^\\\s]+$/.test(g)
       ? []
-      : [
-          {
-            property: `${property}[${i}]`,
-            reason: `must be written domain\\group (was ${JSON.stringify(g)})`,
-          },
-        ],
+      : [{ property: `${property}[${i}]`, reason: `must be written domain\\group (was ${shown(g)})` }],
   );
 }
 

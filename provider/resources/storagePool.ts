@@ -15,6 +15,7 @@ import {
 } from "./common";
 import { entityHandlers } from "./entity";
 import { checked, MINUTE, recorded } from "./shared";
+import { bare, firstDuplicate, shown } from "./wording";
 import { Context, ResourceImpl } from "./types";
 
 const meta = RESOURCE_META.StoragePool;
@@ -30,24 +31,20 @@ export function checkPoolSizing(hostIds: unknown, capacityGb: unknown, ftt: unkn
   if (
     !isUnknown(capacityGb) &&
     capacityGb !== undefined &&
-    (!Number.isInteger(capacityGb) || (capacityGb as number) < 1)
+    (!Number.isSafeInteger(capacityGb) || (capacityGb as number) < 1)
   ) {
     failures.push({
       property: "capacityGb",
-      reason: `must be a whole number of GB of at least 1 (was ${JSON.stringify(capacityGb)})`,
+      reason: `must be a whole number of GB of at least 1 (was ${shown(capacityGb)})`,
     });
   }
   if (!isUnknown(ftt) && (!Number.isInteger(ftt) || (ftt as number) < 0 || (ftt as number) > 3)) {
-    failures.push({
-      property: "failuresToTolerate",
-      reason: `must be 0, 1, 2 or 3 (was ${JSON.stringify(ftt)})`,
-    });
+    failures.push({ property: "failuresToTolerate", reason: `must be 0, 1, 2 or 3 (was ${shown(ftt)})` });
     return failures;
   }
   if (!Array.isArray(hostIds) || isUnknown(ftt)) return failures;
-  const known = hostIds.filter((h) => !isUnknown(h));
-  const dupe = known.find((h, i) => known.indexOf(h) !== i);
-  if (dupe !== undefined) failures.push({ property: "hostIds", reason: `lists host ${String(dupe)} twice` });
+  const dupe = firstDuplicate(hostIds.filter((h) => !isUnknown(h)));
+  if (dupe) failures.push({ property: "hostIds", reason: `lists host ${bare(dupe.value)} twice` });
   const need = 2 * (ftt as number) + 1;
   if (hostIds.length < need) {
     failures.push({

@@ -1,4 +1,6 @@
+import { TIMEOUTS_FIELDS } from "../generated/schema";
 import { Failure, isUnknown } from "./common";
+import { fieldPath, isPlainObject, shown } from "./wording";
 
 export type Operation = "create" | "update" | "delete";
 export type TimeoutDefaults = Readonly<Record<Operation, number>>;
@@ -14,21 +16,20 @@ export function parseDuration(text: string): number | undefined {
   return total > 0 ? Math.round(total) : undefined;
 }
 
+/** A null `timeouts` is refused by `nullFailures`, like every null input. */
 export function checkTimeouts(value: unknown): Failure[] {
   if (value === undefined || value === null || isUnknown(value)) return [];
-  if (typeof value !== "object" || Array.isArray(value))
+  if (!isPlainObject(value))
     return [{ property: "timeouts", reason: "must be an object with create, update and delete durations" }];
   const failures: Failure[] = [];
+  const known: readonly string[] = TIMEOUTS_FIELDS;
   for (const [key, v] of Object.entries(value)) {
-    const property = `timeouts.${key}`;
-    if (!["create", "update", "delete"].includes(key))
-      failures.push({ property, reason: "is not a timeout (create, update, delete)" });
-    else if (isUnknown(v)) continue;
+    const property = fieldPath("timeouts", key);
+    if (!known.includes(key))
+      failures.push({ property, reason: `is not a timeout (${known.join(", ")})` });
+    else if (isUnknown(v) || v === undefined) continue;
     else if (typeof v !== "string" || parseDuration(v) === undefined) {
-      failures.push({
-        property,
-        reason: `must be a duration such as 90s, 10m or 1h (was ${JSON.stringify(v)})`,
-      });
+      failures.push({ property, reason: `must be a duration such as 90s, 10m or 1h (was ${shown(v)})` });
     }
   }
   return failures;

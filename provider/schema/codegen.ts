@@ -55,15 +55,24 @@ function fields(
     .join("");
 }
 
+/** `SecurityRule` -> `SECURITY_RULE`. */
+function constName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+}
+
 function typeDecl(name: string, t: TypeSpec, flavor: Flavor): string {
   if (t.enum) {
     if (flavor === "input") return "";
     const values = t.enum.map((e) => JSON.stringify(e.value)).join(", ");
-    const constName = name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() + "_VALUES";
-    return `${doc(t.description, "")}export const ${constName} = [${values}] as const;\nexport type ${name} = (typeof ${constName})[number];\n\n`;
+    const list = `${constName(name)}_VALUES`;
+    return `${doc(t.description, "")}export const ${list} = [${values}] as const;\nexport type ${name} = (typeof ${list})[number];\n\n`;
   }
   const suffix = flavor === "input" ? "Args" : "";
-  return `${doc(t.description, "")}export interface ${name}${suffix} {\n${fields(t.properties ?? {}, t.required ?? [], flavor)}}\n\n`;
+  const decl = `${doc(t.description, "")}export interface ${name}${suffix} {\n${fields(t.properties ?? {}, t.required ?? [], flavor)}}\n\n`;
+  if (flavor === "input") return decl;
+  // The field names at run time, so that check can refuse fields the type does not declare.
+  const names = JSON.stringify(Object.keys(t.properties ?? {}));
+  return `${decl}/** The fields of {@link ${name}}. */\nexport const ${constName(name)}_FIELDS = ${names} as const;\n\n`;
 }
 
 function resourceMeta(r: ResourceSpec): string {

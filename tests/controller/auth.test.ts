@@ -100,7 +100,6 @@ describe("controller auth", () => {
     const refused = await alice.get("/v1/system/users");
     assert.deepStrictEqual([refused.status, refused.body["code"]], [403, "AccessForbidden"]);
     assert.strictEqual((await admin.del("/v1/system/users/alice")).status, 204);
-    assert.strictEqual((await alice.get("/v1/tenants")).body["code"], "InvalidAuthToken");
     assert.strictEqual((await admin.del("/v1/system/users/alice")).body["code"], "UserNotFound");
   });
 

@@ -35,6 +35,7 @@ describe("client retry policy", () => {
     ["reset on a read", { kind: "transport", sent: true }, read, true],
     ["reset on a create: the caller looks for its object", { kind: "transport", sent: true }, create, false],
     ["refused connection on a create", { kind: "transport", sent: false }, create, true],
+    ["a failed TLS handshake on a read: the same certificate fails again", { kind: "tls" }, read, false],
   ];
   for (const [name, outcome, traits, expected] of table) {
     it(`${expected ? "retries" : "does not retry"}: ${name}`, () => {

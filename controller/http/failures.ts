@@ -1,0 +1,101 @@
+import type { FastifyError } from "fastify";
+import { ApiError, ECHO_LIMIT, invalidEntity } from "./errors";
+
+/** One failure of the framework's validator (Ajv, verbose). */
+export interface ValidationIssue {
+  instancePath: string;
+  keyword?: string;
+  message?: string;
+  params: Record<string, unknown>;
+  data?: unknown;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
+/**
+ * The framework's validation failure as InvalidEntity `<property> <problem> (was <value>)`, naming the
+ * property in the dotted style of the rest of the API. A whole body of the wrong shape is described by
+ * its type only: its content may be anything, a password included.
+ */
+export function validationError(issues: ValidationIssue[], context: string | undefined): ApiError {
+  const first = issues[0];
+  if (!first) return new ApiError(400, "InvalidEntity", "request is invalid");
+  const path = first.instancePath.split("/").filter(Boolean).map(unescapePointer);
+  const name = (...more: string[]) => propertyPath([...path, ...more]);
+  const extra = first.params["additionalProperty"];
+  if (typeof extra === "string")
+    return invalidEntity(name(extra), "is not a writable property", valueAt(first.data, extra));
+  const missing = first.params["missingProperty"];
+  if (typeof missing === "string") return invalidEntity(name(missing), "may not be null", null);
+  if (path.length === 0) {
+    const part = context ?? "body";
+    return new ApiError(
+      400,
+      "InvalidEntity",
+      `${part} ${first.message ?? "is invalid"} (was ${kindOf(first.data)})`,
+    );
+  }
+  const problem = first.data === null ? "may not be null" : (first.message ?? "is invalid");
+  return invalidEntity(name(), problem, first.data);
+}
+
+function valueAt(parent: unknown, key: string): unknown {
+  return parent !== null && typeof parent === "object" ? (parent as Record<string, unknown>)[key] : undefined;
+}
+
+/** `rules[0].cidrs[1]`: the property style of the provider's `check`, so both name a field alike. */
+export function propertyPath(segments: string[]): string {
+  return segments.reduce((out, s) => (/^\d+$/.test(s) ? `${out}[${s}]` : out ? `${out}.${s}` : s), "");
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Framework failures that are the caller's, with the API's codes; everything else is InternalError. */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "RequestTooLarge",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UnsupportedMediaType",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "InvalidRequest",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "InvalidJson",
+  FST_ERR_CTP_INVALID_JSON_BODY: "InvalidJson",
+  FST_ERR_BAD_URL: "InvalidUrl",
+};
+
+/** Every failure a request can meet, in the API's `{code, message, data}` shape. */
+export function toApiError(err: FastifyError): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err.validation) return validationError(err.validation as ValidationIssue[], err.validationContext);
+  const status = err.statusCode ?? 500;
+  const code = FRAMEWORK_CODES[err.code];
+  if (code) return new ApiError(status < 500 ? status : 400, code, shorten(err.message));
+  if (err instanceof SyntaxError) return new ApiError(400, "InvalidJson", "body is not valid JSON");
+  if (status < 500) return new ApiError(status, "InvalidRequest", shorten(err.message));
+  return new ApiError(500, "InternalError", shorten(err.message));
+}
+
+export function shorten(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}...`;
+}
+
+/**
+ * The answer written straight to a socket the HTTP parser gave up on (headers or request line too large,
+ * malformed request), which never reaches a route: still JSON in the API's shape.
+ */
+export function rawClientErrorResponse(parserCode: string | undefined): string {
+  const tooLarge = parserCode === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(
+    tooLarge
+      ? { code: "RequestTooLarge", message: "request line and headers exceed 16 KB", data: {} }
+      : { code: "InvalidRequest", message: "request is not valid HTTP", data: {} },
+  );
+  const reason = tooLarge ? "Request Header Fields Too Large" : "Bad Request";
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+  );
+}

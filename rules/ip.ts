@@ -1,0 +1,42 @@
+/**
+ * IPv4 addresses, one rule for the provider's `check` and the controller's validation, so both refuse the
+ * same input with the same words. Pure: imports nothing of either side.
+ */
+
+/** One octet in decimal without leading zeros: `010` is refused, as some parsers read it as octal. */
+const OCTET = /^(0|[1-9]\d{0,2})$/;
+
+/** `a.b.c.d` as an unsigned 32-bit number; undefined when it is not a dotted-quad IPv4 address. */
+export function parseIpv4(text: string): number | undefined {
+  const parts = text.split(".");
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!OCTET.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export function formatIpv4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+}
+
+/** Completes "<property> ..." when text is not an IPv4 address. */
+export const IPV4_PROBLEM = "must be an IPv4 address such as 10.0.0.2";
+/** Completes "<property> ..." when text is not a netmask. */
+export const NETMASK_PROBLEM = "must be an IPv4 netmask such as 255.255.255.0";
+
+export function ipv4Problem(text: string): string | undefined {
+  return parseIpv4(text) === undefined ? IPV4_PROBLEM : undefined;
+}
+
+/** A netmask is ones then zeros: 255.255.240.0 is one, 255.0.255.0 is not. */
+export function netmaskProblem(text: string): string | undefined {
+  const value = parseIpv4(text);
+  if (value === undefined) return NETMASK_PROBLEM;
+  const zeros = 2 ** 32 - 1 - value;
+  return (zeros & (zeros + 1)) === 0 ? undefined : NETMASK_PROBLEM;
+}

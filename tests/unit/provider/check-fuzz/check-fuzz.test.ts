@@ -1,0 +1,44 @@
+import * as assert from "assert";
+import * as fc from "fast-check";
+import { REGISTRY } from "../../../../provider/registry";
+import { readSchema } from "../../../../provider/schema/generate";
+import { packageRoot } from "../../../../toolchain/paths";
+import { inputsOf } from "./inputs";
+import { resourceShapes } from "./shapes";
+import { Check, short, verify } from "./verify";
+
+/**
+ * `check` of every resource of schema.json, fuzzed (see verify.ts for what is asserted). `FUZZ_SEED` and
+ * `FUZZ_RUNS` change the seed and the number of inputs per resource: 10,000 by default, a few seconds.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20260808);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+
+export function checkOf(type: string): Check {
+  const impl = (REGISTRY as Readonly<Record<string, { check: Check } | undefined>>)[type];
+  if (!impl) throw new Error(`schema.json has ${type}, the registry does not`);
+  return impl.check.bind(impl);
+}
+
+/** fast-check's report, cut: a counterexample may hold a 1 MB string. */
+function reporter<T>(details: fc.RunDetails<T>): void {
+  if (details.failed) throw new Error(short(fc.defaultReportMessage(details) ?? "property failed", 6000));
+}
+
+describe(`check fuzzed from schema.json (seed ${SEED}, ${RUNS} inputs per resource)`, () => {
+  for (const resource of resourceShapes(readSchema(packageRoot(__dirname)))) {
+    it(`${resource.type}: no throw, named failures, nulls refused, typed answers`, function () {
+      this.timeout(Math.max(20_000, RUNS * 5));
+      const check = checkOf(resource.type);
+      let accepted = 0;
+      fc.assert(
+        fc.property(inputsOf(resource), inputsOf(resource), (olds, news) => {
+          if (verify(resource, check, olds, news)) accepted++;
+        }),
+        { seed: SEED, numRuns: RUNS, reporter },
+      );
+      // Without accepted inputs the typed-answer property would hold vacuously.
+      if (RUNS >= 1000) assert.ok(accepted > RUNS / 200, `only ${accepted} of ${RUNS} inputs were accepted`);
+    });
+  }
+});

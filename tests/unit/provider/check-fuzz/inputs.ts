@@ -1,0 +1,105 @@
+import * as fc from "fast-check";
+import { UNKNOWN } from "../../../../provider/resources/common";
+import { EVIL_KEYS, HOSTILE, objectOf } from "./hostile";
+import { ObjectShape, ResourceShape, Shape } from "./shapes";
+
+/**
+ * Random inputs of a resource, built from its schema shape: every place in the tree holds a value of the
+ * schema's type (a realistic one when the property's name has samples below, so checks get past their
+ * first rule) or, at the run's level of hostility, a hostile value. Objects get stray keys.
+ */
+
+/** Realistic samples by property name: optional help, a property without any is fuzzed all the same. */
+const SAMPLES: Readonly<Record<string, readonly string[]>> = {
+  name: ["web", "acme", "a", "front-1", "x".repeat(63), "1bad", "has space"],
+  address: ["10.20.0.11", "esx-01.lab.local", "256.1.1.1", "-bad-"],
+  cidr: ["10.10.0.0/16", "10.11.0.0/16", "0.0.0.0/0", "10.10.0.1/16", "10.0.0.0/33"],
+  cidrs: ["0.0.0.0/0", "10.0.0.0/8", "192.168.1.7/32", "10.0.0.0"],
+  defaultRouterPrivateIpCidr: ["10.0.0.0/8", "172.16.0.0/12", "10.0.0.1/8"],
+  ports: ["80", "8000-8100", "65535", "0", "90-80", "70000"],
+  securityGroups: ["photon\\devs", "lab\\ops", "admins"],
+  create: ["90s", "10m", "1h30m", "500ms", "soon"],
+  update: ["90s", "10m", "0s"],
+  delete: ["1h", "2.5m"],
+  identity: ["urn:a", "urn:b", "urn:c"],
+  tenantId: ["t-1", "t-2"],
+  projectId: ["p-1", "p-2"],
+  hostIds: ["h1", "h2", "h3", "h4", "h5"],
+  adoptId: ["id-1"],
+  adoptName: ["web", "10.20.0.11"],
+  availabilityZone: ["z-1"],
+  "quota[]": ["vm", "vm.cpu", "vm.memory", "storage.VSAN", "sdn.floatingip.size", "VM CPU"],
+  "metadata[]": ["cpuCount", "memoryMb", "datastoreGb", "rack"],
+  metadata: ["64", "1024", "0", "many"],
+};
+
+const GENERIC = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("x", "a-1", "10.0.0.0/16", UNKNOWN));
+
+/** Secrets are long and distinctive, so a reason that quotes one is caught. */
+const SECRET = fc.string({ minLength: 1, maxLength: 10 }).map((s) => `secret-${s}-value`);
+
+function stringOf(hint: string, values: readonly string[] | undefined): fc.Arbitrary<string> {
+  if (values) return fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 9 }, fc.constant(UNKNOWN));
+  const samples = SAMPLES[hint];
+  return samples ? fc.oneof({ arbitrary: fc.constantFrom(...samples), weight: 4 }, GENERIC) : GENERIC;
+}
+
+export type Level = number;
+
+function valid(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> {
+  switch (shape.kind) {
+    case "string":
+      return stringOf(hint, shape.values);
+    case "integer":
+      return fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 4096 }));
+    case "number":
+      return fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    case "boolean":
+      return fc.boolean();
+    case "array":
+      return fc.array(value(shape.items, hint, level), { maxLength: 4 });
+    case "map":
+      return fc
+        .array(fc.tuple(key(`${hint}[]`, level), value(shape.values, hint, level)), { maxLength: 3 })
+        .map(objectOf);
+    case "object":
+      return object(shape, level);
+  }
+}
+
+function key(hint: string, level: Level): fc.Arbitrary<string> {
+  const samples = SAMPLES[hint];
+  const usual = samples ? fc.constantFrom(...samples) : fc.string({ minLength: 1, maxLength: 8 });
+  return level === 0 ? usual : fc.oneof({ arbitrary: usual, weight: 3 * level }, EVIL_KEYS);
+}
+
+/** A value of the shape, or (one time in `level + 1` at most) a hostile one. */
+function value(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> {
+  if (level === 0) return valid(shape, hint, level);
+  return fc.oneof({ arbitrary: valid(shape, hint, level), weight: 10 - level }, { arbitrary: HOSTILE, weight: level });
+}
+
+const ABSENT = Symbol("absent");
+
+function object(shape: ObjectShape, level: Level, secrets: readonly string[] = []): fc.Arbitrary<unknown> {
+  const fields = Object.entries(shape.properties).map(([k, s]) => {
+    const v = secrets.includes(k) ? fc.oneof({ arbitrary: SECRET, weight: 4 }, value(s, k, level)) : value(s, k, level);
+    const absentOneIn = shape.required.includes(k) ? 12 : 2;
+    return fc.option(v, { nil: ABSENT, freq: absentOneIn }).map((x) => [k, x] as const);
+  });
+  const strays = level === 0 ? fc.constant([]) : fc.array(fc.tuple(EVIL_KEYS, HOSTILE), { maxLength: level > 2 ? 2 : 1 });
+  return fc.tuple(fc.tuple(...fields), strays).map(([present, extra]) =>
+    objectOf([...present.filter((e): e is readonly [string, unknown] => e[1] !== ABSENT), ...extra]),
+  );
+}
+
+/**
+ * Inputs of one resource: a mix of calm runs (all values of the right type: they exercise the rules
+ * and the typed answer) and hostile runs (1 value in 9, 1 in 3, 1 in 2 hostile).
+ */
+export function inputsOf(resource: ResourceShape): fc.Arbitrary<Record<string, unknown>> {
+  const levels: Level[] = [0, 1, 3, 5];
+  return fc.oneof(
+    ...levels.map((level) => object(resource.inputs, level, resource.secrets)),
+  ) as fc.Arbitrary<Record<string, unknown>>;
+}
