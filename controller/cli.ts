@@ -53,30 +53,28 @@ export interface CliOptions extends ControllerOptions {
   kubernetes: "real" | "none";
 }
 
+const STRING_FLAGS = [
+  "port",
+  "host",
+  "data",
+  "admin-user",
+  "admin-password",
+  "token-ttl-seconds",
+  "task-step-delay-ms",
+  "maintenance-interval-ms",
+  "kubernetes",
+  "tls-cert",
+  "tls-key",
+  ...Object.keys(FAULT_FLAGS),
+];
+const CLI_OPTIONS = {
+  ...Object.fromEntries(STRING_FLAGS.map((k) => [k, { type: "string" } as const])),
+  tls: { type: "boolean" },
+  "allow-insecure-http": { type: "boolean" },
+} as const;
+
 export function parseCli(argv: string[]): CliOptions {
-  const str = { type: "string" } as const;
-  const options = Object.fromEntries(
-    [
-      "port",
-      "host",
-      "data",
-      "admin-user",
-      "admin-password",
-      "token-ttl-seconds",
-      "task-step-delay-ms",
-      "maintenance-interval-ms",
-      "kubernetes",
-      "tls-cert",
-      "tls-key",
-      ...Object.keys(FAULT_FLAGS),
-    ].map((k) => [k, str]),
-  );
-  const bool = { type: "boolean" } as const;
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...options, tls: bool, "allow-insecure-http": bool },
-    strict: true,
-  });
+  const { values } = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true });
   const v = values as Record<string, string | undefined>;
   const data = v["data"];
   if (!data) throw new Error("--data DIR is required");

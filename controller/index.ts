@@ -88,12 +88,13 @@ export async function startController(options: ControllerOptions): Promise<Runni
   const store = new Store(o.dataDir);
   let app: FastifyInstance | undefined;
   try {
+    // Before any task resumes: a certificate that cannot be read or made stops the start cleanly.
+    const tls = options.tls && servingTls(options.tls, o.dataDir, o.host);
     seed(store);
     const p = platform(store, o, options.clusterRuntime ?? new VmOnlyRuntime());
     const engine = p.engine;
     await restoreRuntime(p);
     const resumedTasks = engine.resumeAll();
-    const tls = options.tls && servingTls(options.tls, o.dataDir, o.host);
     app = await buildServer(p, allRoutes(o.faults !== undefined), tls && { cert: tls.cert, key: tls.key });
     const address = await app.listen({ port: o.port, host: o.host });
     const timer = setInterval(() => runPeriodicMaintenance(p), o.maintenanceIntervalMs);

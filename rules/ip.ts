@@ -40,3 +40,23 @@ export function netmaskProblem(text: string): string | undefined {
   const zeros = 2 ** 32 - 1 - value;
   return (zeros & (zeros + 1)) === 0 ? undefined : NETMASK_PROBLEM;
 }
+
+/** Completes "<property> ..." when text is neither an IP address nor a host name. */
+export const HOST_ADDRESS_PROBLEM = "must be an IPv4 address, an IPv6 address or a host name";
+
+const LABEL = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+const IPV6 = /^[0-9a-fA-F:]+(%[a-zA-Z0-9]+)?$/;
+
+/**
+ * A host's address: an IPv4 address, an IPv6 address, or a host name of RFC 1123 labels. Four numeric
+ * labels are read as an IPv4 address, so 999.1.1.1 is refused rather than taken as a name.
+ */
+export function hostAddressProblem(text: string): string | undefined {
+  if (text.includes(":"))
+    return IPV6.test(text) && text.split("::").length <= 2 ? undefined : HOST_ADDRESS_PROBLEM;
+  const labels = text.split(".");
+  if (labels.length === 4 && labels.every((l) => /^\d+$/.test(l)))
+    return ipv4Problem(text) && HOST_ADDRESS_PROBLEM;
+  if (text.length > 253 || labels.some((l) => !LABEL.test(l))) return HOST_ADDRESS_PROBLEM;
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import { hostAddressProblem } from "../../rules/ip";
 import { invalidEntity, stateError } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
 import { newId, taskReply } from "../http/replies";
@@ -25,6 +26,8 @@ interface HostBody {
 
 function createHostHandler(ctx: RequestContext<unknown, unknown, HostBody>) {
   const b = ctx.body;
+  const addressProblem = hostAddressProblem(b.address);
+  if (addressProblem) throw invalidEntity("address", addressProblem, b.address);
   const metadata = b.metadata ?? {};
   const cap = capacityFromMetadata(metadata);
   if (!cap.ok) throw invalidEntity(cap.property, "must be a positive integer", cap.value);
@@ -58,7 +61,7 @@ function createHostHandler(ctx: RequestContext<unknown, unknown, HostBody>) {
 
 const hostBody = object(
   {
-    address: { type: "string", minLength: 1, maxLength: 255, pattern: "^[a-zA-Z0-9][a-zA-Z0-9.:-]*$" },
+    address: { type: "string", minLength: 1, maxLength: 253 },
     username: { type: "string", minLength: 1 },
     password: { type: "string", minLength: 1 },
     usageTags: { type: "array", minItems: 1, items: { type: "string", enum: ["MGMT", "CLOUD", "IMAGE"] } },

@@ -71,6 +71,12 @@ export function toApiError(err: FastifyError): ApiError {
   if (err.validation) return validationError(err.validation as ValidationIssue[], err.validationContext);
   const status = err.statusCode ?? 500;
   const code = FRAMEWORK_CODES[err.code];
+  if (code === "UnsupportedMediaType")
+    return new ApiError(
+      415,
+      code,
+      "content-type must be application/json (form-encoded on the token endpoint)",
+    );
   if (code) return new ApiError(status < 500 ? status : 400, code, shorten(err.message));
   if (err instanceof SyntaxError) return new ApiError(400, "InvalidJson", "body is not valid JSON");
   if (status < 500) return new ApiError(status, "InvalidRequest", shorten(err.message));

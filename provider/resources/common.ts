@@ -41,6 +41,8 @@ const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 /** The server's rule for entity names. */
 export function checkName(property: string, value: unknown): Failure[] {
   if (isUnknown(value)) return [];
+  // The SDK class always sends a name (the resource's own by default): absent means a broken caller.
+  if (value === undefined) return [{ property, reason: "is required" }];
   if (typeof value !== "string") return [{ property, reason: "must be a string" }];
   if (value.length < 1 || value.length > 63)
     return [{ property, reason: `must be 1 to 63 characters long (was ${value.length})` }];

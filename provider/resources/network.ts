@@ -43,6 +43,11 @@ export function overlapFailures(identity: string, cidr: string, others: readonly
 /** Claims seen by check in this deployment (one provider process), by project id. */
 const claims = new Map<string, Claim[]>();
 
+/** Forgets the claims, as a new deployment (a new provider process) starts without any: for tests. */
+export function forgetClaims(): void {
+  claims.clear();
+}
+
 function claim(projectId: unknown, identity: unknown, cidr: unknown): Failure[] {
   if (typeof projectId !== "string" || typeof identity !== "string" || typeof cidr !== "string") return [];
   // Only valid ranges are kept: nothing else can overlap, and the list stays as small as the program.

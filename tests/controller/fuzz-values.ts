@@ -59,7 +59,6 @@ export function hostileValue(ctx: FuzzContext): fc.Arbitrary<unknown> {
     fc.string({ unit: "grapheme-ascii", minLength: LONG, maxLength: 5 * LONG }),
     fc.constant([]),
     fc.constant({}),
-    fc.constant(ctx.marker),
     fc.array(fc.oneof(fc.string(), fc.constant(null), fc.integer()), { maxLength: 5 }),
     fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.constant(null)), { maxKeys: 3 }),
     fc.constantFrom(...ctx.refs),

@@ -256,7 +256,10 @@ export function jsonType(op: Operation): string {
 }
 
 export function formEncode(body: unknown): string {
-  const entries = Object.entries((body ?? {}) as Json).map(([k, v]): [string, string] => [k, String(v)]);
+  const entries = Object.entries((body ?? {}) as Json).map(([k, v]): [string, string] => [
+    k,
+    typeof v === "string" ? v : (JSON.stringify(v) ?? ""),
+  ]);
   return new URLSearchParams(entries).toString();
 }
 

@@ -50,6 +50,9 @@ function cliOutput(proc: ChildProcess, until: RegExp): Promise<string> {
   });
 }
 
+/** Matches nothing: read the output until the process exits. */
+const UNTIL_EXIT = /(?!)/;
+
 function exitCode(proc: ChildProcess): Promise<number | null> {
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
   return new Promise((resolve) => proc.on("exit", (code) => resolve(code)));
@@ -187,7 +190,7 @@ describe("controller TLS", () => {
     const dataDir = path.join(tempDir(), "never-made");
     const args = [CLI, "--host", "0.0.0.0", "--port", "0", "--data", dataDir, "--kubernetes", "none"];
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    const out = await cliOutput(proc, /(?!)/);
+    const out = await cliOutput(proc, UNTIL_EXIT);
     assert.strictEqual(await exitCode(proc), 1);
     assert.match(out, /^photon-controller failed: refusing to serve plain HTTP on 0\.0\.0\.0: /);
     assert.ok(!out.includes("listening"), out);

@@ -10,7 +10,16 @@ import {
   type Operation,
 } from "./openapi-walk";
 import { call, json, type RawAnswer } from "./raw-http";
-import { buildWorld, changes, settle, short, snapshot, type World } from "./walk-world";
+import {
+  accessOf,
+  buildWorld,
+  changes,
+  settle,
+  short,
+  snapshot,
+  type Access,
+  type World,
+} from "./walk-world";
 
 /** What identifies an object or says who owns it: never writable through any body. */
 const IDENTITY = ["id", "tenantId", "projectId", "kind", "state", "selfLink"] as const;
@@ -42,24 +51,23 @@ describe("Writes take only what their schema declares (every write of /v1/openap
   this.timeout(180_000);
   let w: World;
   let ops: Operation[];
+  const access = new Map<string, Access>();
 
   before(async () => {
     w = await buildWorld();
     ops = (await loadOperations(w.t.anon)).filter((o) => o.body);
+    for (const op of ops) access.set(op.operationId, await accessOf(w, op));
   });
   after(async () => w?.t.close());
 
-  /** A write of A's (retried as the admin when A may not) and its effects, once every task has ended. */
+  /** A write by A's user (the admin on admin-only routes) and its effects, once every task has ended. */
   async function write(op: Operation, path: string, body: unknown) {
     await settle(w.t);
     const before = { all: snapshot(w.t), b: snapshot(w.t, w.b) };
-    const encoded = encodeBody(op, body);
-    let who = op.open ? "anonymous" : "A";
-    let res = await call(w.t.c.url, op.open ? undefined : w.a.token, op.method, path, encoded);
-    if (res.status === 403 && errorOf(res).code === "AccessForbidden") {
-      who = "admin";
-      res = await call(w.t.c.url, w.adminToken, op.method, path, encoded);
-    }
+    const level = access.get(op.operationId);
+    const who = level === "open" ? "anonymous" : level === "admin" ? "admin" : "A";
+    const token = level === "open" ? undefined : level === "admin" ? w.adminToken : w.a.token;
+    const res = await call(w.t.c.url, token, op.method, path, encodeBody(op, body));
     const settled = await settle(w.t);
     const all = changes(before.all, snapshot(w.t));
     const ofB = changes(before.b, snapshot(w.t, w.b));
@@ -83,11 +91,11 @@ describe("Writes take only what their schema declares (every write of /v1/openap
     const body = { id: w.b.ids[kind], projectId: w.a.projectId, tenantId: w.a.tenantId, description: "x" };
     const { res, all, ofB } = await write(op, `/v1/${collection}/${w.a.ids[kind]}`, body);
     const { code, message } = errorOf(res);
+    assert.ok(ofB.length === 0, `B's objects changed (answer ${res.status}): ${ofB.join("; ")}`);
     assert.strictEqual(res.status, 400, `answered ${res.status} ${res.text}`);
     assert.strictEqual(code, "InvalidEntity", res.text);
     assert.match(message, /^(id|projectId|tenantId) is not a writable property/);
-    assert.deepStrictEqual(ofB, [], `B's objects changed: ${ofB.join("; ")}`);
-    assert.deepStrictEqual(all, [], `a refused write changed: ${all.join("; ")}`);
+    assert.ok(all.length === 0, `a refused write changed: ${all.join("; ")}`);
     assert.deepStrictEqual((await w.b.user.get(`/v1/${collection}/${w.b.ids[kind]}`)).body, bView.body);
     const aView = await w.a.user.get(`/v1/${collection}/${w.a.ids[kind]}`);
     assert.notStrictEqual(aView.body["description"], "x");
@@ -101,7 +109,7 @@ describe("Writes take only what their schema declares (every write of /v1/openap
           if (s.additionalProperties === undefined || s.additionalProperties === true)
             open.push(`${op.label} ${type} ${at}`);
     assert.ok(ops.length >= 25, `only ${ops.length} operations with a body`);
-    assert.deepStrictEqual(open, [], `object schemas that take any property:\n${open.join("\n")}`);
+    assert.ok(open.length === 0, `object schemas that take any property:\n${open.join("\n")}`);
   });
 
   it("refuses id, tenantId, projectId, kind, state and selfLink in every write, and changes nothing", async () => {

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { formatIpv4, ipv4Problem, netmaskProblem, parseIpv4 } from "../../../rules/ip";
+import { formatIpv4, hostAddressProblem, ipv4Problem, netmaskProblem, parseIpv4 } from "../../../rules/ip";
 
 describe("rules/ip", () => {
   const cases: [string, number | undefined][] = [
@@ -47,5 +47,29 @@ describe("rules/ip", () => {
       assert.strictEqual(
         netmaskProblem(mask),
         ok ? undefined : "must be an IPv4 netmask such as 255.255.255.0",
+      ));
+});
+
+describe("rules/ip host addresses", () => {
+  const addresses: [string, boolean][] = [
+    ["10.20.0.11", true],
+    ["esx-01.lab.example", true],
+    ["esx01", true],
+    ["fe80::1", true],
+    ["::1", true],
+    ["999.1.1.1", false],
+    ["10.010.0.1", false],
+    ["-esx", false],
+    ["esx_01", false],
+    ["a..b", false],
+    ["1.1.1.1' OR '1'='1", false],
+    ["fe80::1::2", false],
+    ["x".repeat(64), false],
+  ];
+  for (const [address, ok] of addresses)
+    it(`${JSON.stringify(address)} is ${ok ? "accepted" : "refused"}`, () =>
+      assert.strictEqual(
+        hostAddressProblem(address),
+        ok ? undefined : "must be an IPv4 address, an IPv6 address or a host name",
       ));
 });

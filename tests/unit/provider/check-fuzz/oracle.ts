@@ -107,8 +107,9 @@ export function strings(value: unknown, depth = 0): string[] {
 }
 
 /**
- * Secret strings that would be a leak if a reason held them: long enough not to occur by chance, and
- * not also the value of a non-secret input (which a reason may quote).
+ * Secret strings that would be a leak if a reason held them: long enough and odd enough not to occur in
+ * a reason by chance (not a plain word such as `undefined`), and not also the value of a non-secret
+ * input (which a reason may quote).
  */
 export function secretTexts(input: Record<string, unknown>, secrets: readonly string[]): string[] {
   const open = Object.entries(input)
@@ -116,5 +117,28 @@ export function secretTexts(input: Record<string, unknown>, secrets: readonly st
     .flatMap(([, v]) => strings(v));
   return secrets
     .flatMap((k) => strings(input[k]))
-    .filter((s) => s.length >= 8 && s !== UNKNOWN && !open.some((o) => o.includes(s)));
+    .filter((s) => s.length >= 8 && !/^[A-Za-z_]*$/.test(s) && s !== UNKNOWN && !open.some((o) => o.includes(s)));
+}
+
+/**
+ * A copy of a well-typed value with some of its parts (chosen by `pick`) replaced by the unknown
+ * sentinel, as a preview sends values that are not known yet. Map keys stay: they are always known.
+ */
+export function withUnknowns(value: unknown, shape: Shape, pick: number): unknown {
+  let counter = 0;
+  const chosen = () => ((++counter * 2654435761 + pick) >>> 0) % 5 === 0;
+  const walk = (v: unknown, s: Shape): unknown => {
+    if (s.kind === "array" && Array.isArray(v)) return v.map((x: unknown) => (chosen() ? UNKNOWN : walk(x, s.items)));
+    if ((s.kind === "object" || s.kind === "map") && isRecord(v)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const inner = s.kind === "map" ? s.values : s.properties[k];
+        const next = x === undefined || !inner ? x : chosen() ? UNKNOWN : walk(x, inner);
+        Object.defineProperty(out, k, { value: next, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(value, shape);
 }

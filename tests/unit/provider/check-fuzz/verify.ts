@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { Props } from "../../../../provider/resources/common";
-import { nullPaths, pathProblem, secretTexts, typeProblem } from "./oracle";
+import { nullPaths, pathProblem, secretTexts, typeProblem, withUnknowns } from "./oracle";
 import { parsePath, samePath, showPath } from "./paths";
 import { ResourceShape } from "./shapes";
 
@@ -17,7 +17,8 @@ export const short = (text: string, max = 120) => (text.length > max ? `${text.s
 /**
  * Asserts what must hold of one check answer: no throw, every failure names a path into the input and
  * gives a short reason that quotes no secret, every null the schema has a place for is refused by name,
- * and an answer without failures is well-typed. True when it had no failures.
+ * and an answer without failures is well-typed and keeps every value as given. True when it had no
+ * failures.
  */
 export function verify(resource: ResourceShape, check: Check, olds: Props, news: Props): boolean {
   const result = check(olds, news);
@@ -41,5 +42,15 @@ export function verify(resource: ResourceShape, check: Check, olds: Props, news:
   if (failures.length > 0) return false;
   const problem = typeProblem(result.inputs, resource.inputs);
   assert.ok(!problem, `accepted, but ${problem}`);
+  const changed = Object.keys(news).find((k) => news[k] !== undefined && !Object.is(result.inputs?.[k], news[k]));
+  assert.ok(changed === undefined, `accepted, but the ${String(changed)} input came back changed`);
   return true;
+}
+
+/** An accepted input stays accepted when a preview does not know some of its values yet. */
+export function verifyUnknowns(resource: ResourceShape, check: Check, news: Props, pick: number): void {
+  const partial = withUnknowns(news, resource.inputs, pick) as Props;
+  const failures = check({}, partial).failures ?? [];
+  const first = failures[0];
+  assert.ok(!first, `accepted, but refused with unknown values: ${first?.property}: ${short(first?.reason ?? "")}`);
 }

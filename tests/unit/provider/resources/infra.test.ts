@@ -45,7 +45,7 @@ describe("Host", () => {
     [
       "capacity metadata",
       { ...h, metadata: { cpuCount: "many" } },
-      [{ property: "metadata.cpuCount", reason: 'must be a positive whole number (was "many")' }],
+      [{ property: 'metadata["cpuCount"]', reason: 'must be a positive whole number (was "many")' }],
     ],
   ]);
   diffTable(host.diff, [
