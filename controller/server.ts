@@ -10,7 +10,7 @@ import { enforceScope, requireAdmin } from "./access";
 import { authenticate } from "./auth/identity";
 import { BODY_LIMIT_BYTES, parseFormBody, parseJsonBody } from "./http/body";
 import { ApiError } from "./http/errors";
-import { rawClientErrorResponse, shorten, toApiError } from "./http/failures";
+import { badUrl, rawClientErrorResponse, shorten, toApiError } from "./http/failures";
 import type { AnyRoute, Caller } from "./http/route";
 import { validatorCompiler } from "./http/validators";
 import type { Platform } from "./platform";
@@ -123,7 +123,7 @@ export async function buildServer(
     forceCloseConnections: true,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: (err, req, reply) => {
-      const api = toApiError(err);
+      const api = err.code === "FST_ERR_BAD_URL" ? badUrl(req.url) : toApiError(err);
       void (reply as FastifyReply).header("REQUEST-ID", req.id).code(api.status).send(api.toBody());
     },
     clientErrorHandler: (err: Error & { code?: string }, socket) => {

@@ -51,7 +51,8 @@ export function refusePlainHttpBeyondLoopback(host: string, tls: boolean, allowI
 export function servingTls(options: TlsOptions, dataDir: string, host: string): ServingTls {
   if ("certFile" in options)
     return { cert: fs.readFileSync(options.certFile, "utf8"), key: fs.readFileSync(options.keyFile, "utf8") };
-  return selfMadeTls(path.join(dataDir, TLS_DIR), host);
+  // Absolute: the CA file's path is printed for clients that run from other folders.
+  return selfMadeTls(path.resolve(dataDir, TLS_DIR), host);
 }
 
 /**

@@ -24,7 +24,7 @@ export function validationError(issues: ValidationIssue[], context: string | und
   const first = issues[0];
   if (!first) return new ApiError(400, "InvalidEntity", "request is invalid");
   const path = first.instancePath.split("/").filter(Boolean).map(unescapePointer);
-  const name = (...more: string[]) => propertyPath([...path, ...more]);
+  const name = (key?: string) => [propertyPath(path), key].filter(Boolean).join(".");
   const extra = first.params["additionalProperty"];
   if (typeof extra === "string")
     return invalidEntity(name(extra), "is not a writable property", valueAt(first.data, extra));
@@ -64,6 +64,12 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "InvalidJson",
   FST_ERR_BAD_URL: "InvalidUrl",
 };
+
+/** A malformed URL, named by its path only: its query may carry anything, a password included. */
+export function badUrl(url: string): ApiError {
+  const path = url.split("?")[0] ?? "";
+  return new ApiError(400, "InvalidUrl", `path is not valid percent-encoding: ${shorten(path)}`);
+}
 
 /** Every failure a request can meet, in the API's `{code, message, data}` shape. */
 export function toApiError(err: FastifyError): ApiError {

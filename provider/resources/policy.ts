@@ -40,7 +40,8 @@ function checkPorts(property: string, r: Record<string, unknown>): Failure[] {
   }
   r.ports.forEach((p: unknown, i) => {
     const problem = isUnknown(p) ? undefined : typeof p === "string" ? portProblem(p) : "must be a string";
-    if (problem) failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${shown(p)})` });
+    if (problem)
+      failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${shown(p)})` });
   });
   return failures;
 }

@@ -21,7 +21,10 @@ function checkItem(property: string, key: string, item: unknown): Failure[] {
   const { limit, unit } = item;
   const failures = strayFields(property, item, QUOTA_ITEM_FIELDS, "a quota item");
   if (!isUnknown(limit) && (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0)) {
-    failures.push({ property: `${property}.limit`, reason: `must be a number of at least 0 (was ${shown(limit)})` });
+    failures.push({
+      property: `${property}.limit`,
+      reason: `must be a number of at least 0 (was ${shown(limit)})`,
+    });
   }
   if (isUnknown(unit)) return failures;
   if (!QUOTA_UNIT_VALUES.includes(unit as QuotaUnit)) {

@@ -25,8 +25,7 @@ export function checkTimeouts(value: unknown): Failure[] {
   const known: readonly string[] = TIMEOUTS_FIELDS;
   for (const [key, v] of Object.entries(value)) {
     const property = fieldPath("timeouts", key);
-    if (!known.includes(key))
-      failures.push({ property, reason: `is not a timeout (${known.join(", ")})` });
+    if (!known.includes(key)) failures.push({ property, reason: `is not a timeout (${known.join(", ")})` });
     else if (isUnknown(v) || v === undefined) continue;
     else if (typeof v !== "string" || parseDuration(v) === undefined) {
       failures.push({ property, reason: `must be a duration such as 90s, 10m or 1h (was ${shown(v)})` });

@@ -84,5 +84,8 @@ export function strayFields(
 ): Failure[] {
   return Object.keys(value)
     .filter((k) => !fields.includes(k))
-    .map((k) => ({ property: fieldPath(parent, k), reason: `is not a field of ${what} (${fields.join(", ")})` }));
+    .map((k) => ({
+      property: fieldPath(parent, k),
+      reason: `is not a field of ${what} (${fields.join(", ")})`,
+    }));
 }

@@ -69,7 +69,7 @@ const HOSTILE_QUERY: readonly string[] = [
   "=",
 ];
 
-export function safeEncode(s: string): string {
+function safeEncode(s: string): string {
   try {
     return encodeURIComponent(s);
   } catch {

@@ -8,7 +8,7 @@ import { allowsNull, fitsString, types, type Schema } from "./openapi-walk";
  */
 
 /** Property names whose values are secrets: the fuzz puts its marker in every one of them. */
-export const SECRET_NAME = /password|token|secret/i;
+const SECRET_NAME = /password|token|secret/i;
 
 export interface FuzzContext {
   /** Put in every secret-named field; no answer may ever contain it. */
@@ -20,7 +20,7 @@ export interface FuzzContext {
 /** A string at least this long must never come back whole in an error. */
 export const LONG = 1000;
 
-export const HOSTILE_STRINGS: readonly string[] = [
+const HOSTILE_STRINGS: readonly string[] = [
   "",
   " ",
   "\u0000",

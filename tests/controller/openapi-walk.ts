@@ -59,7 +59,7 @@ export interface Operation {
 }
 
 /** The collection segment before a path parameter, and the object the tests put there. */
-export const COLLECTIONS = {
+const COLLECTIONS = {
   tenants: "tenant",
   projects: "project",
   networks: "network",
@@ -251,7 +251,7 @@ export function objectSchemas(schema: Schema, at: string, out: ObjectSchemaAt[] 
 }
 
 /** The content type a test sends a body as: JSON when the operation takes it. */
-export function jsonType(op: Operation): string {
+function jsonType(op: Operation): string {
   return op.body?.contentTypes.find((c) => c === "application/json") ?? op.body?.contentTypes[0] ?? "";
 }
 

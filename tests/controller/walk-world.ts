@@ -94,7 +94,10 @@ async function sharedSet(t: TestController, n: number): Promise<Shared> {
   };
 }
 
-/** Starts a controller (every route, faults off) and builds the world; names label A's and B's objects. */
+/**
+ * Starts a controller and builds the world; `names` label A's and B's objects. Faults are on at rate 0,
+ * so the fault-only routes are in the document and walked too.
+ */
 export async function buildWorld(
   names: [string, string] = ["alpha", "bravo"],
   options: Partial<ControllerOptions> = {},
@@ -161,7 +164,7 @@ const KINDS: Record<EntityKind, true> = {
 
 /** `kind/id` -> the stored document, as JSON text. */
 export type Snapshot = Map<string, string>;
-export type Owner = (kind: string, doc: Json) => boolean;
+type Owner = (kind: string, doc: Json) => boolean;
 
 /** Every stored entity and task, or only those of one tenant (its tasks selected by the store). */
 export function snapshot(t: TestController, of?: Tenancy): Snapshot {
@@ -177,7 +180,7 @@ export function snapshot(t: TestController, of?: Tenancy): Snapshot {
 }
 
 /** What belongs to a tenant: the tenant, what carries its tenantId (tasks included), its user. */
-export function ownedBy(x: Tenancy): Owner {
+function ownedBy(x: Tenancy): Owner {
   return (kind, doc) =>
     doc["tenantId"] === x.tenantId ||
     (kind === "tenant" && doc["id"] === x.tenantId) ||
@@ -230,12 +233,6 @@ export async function settle(t: TestController, timeoutMs = 10_000): Promise<boo
     await new Promise((r) => setTimeout(r, 2));
   }
   return true;
-}
-
-/** True when an answer body is a task (writes answer their task, never the entity). */
-export function isTask(body: unknown): boolean {
-  const b = body as Json | undefined;
-  return typeof b?.["id"] === "string" && typeof b["state"] === "string" && typeof b["entity"] === "object";
 }
 
 export type Access = "open" | "user" | "admin";

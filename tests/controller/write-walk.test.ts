@@ -69,9 +69,10 @@ describe("Writes take only what their schema declares (every write of /v1/openap
     const token = level === "open" ? undefined : level === "admin" ? w.adminToken : w.a.token;
     const res = await call(w.t.c.url, token, op.method, path, encodeBody(op, body));
     const settled = await settle(w.t);
-    const all = changes(before.all, snapshot(w.t));
+    const after = snapshot(w.t);
+    const all = changes(before.all, after);
     const ofB = changes(before.b, snapshot(w.t, w.b));
-    const identity = changes(before.all, snapshot(w.t), { fields: [...IDENTITY, "networkId"], added: false });
+    const identity = changes(before.all, after, { fields: [...IDENTITY, "networkId"], added: false });
     return { res, who, settled, all, ofB, identity };
   }
 

@@ -22,6 +22,13 @@ describe("integration: a stack on an HTTPS controller, trusted through photon:ca
   let stack: LocalStack;
   let wrongCa: TestCa;
 
+  /** The tenant's vm.cpu quota limit as the controller holds it. */
+  async function cpuLimit(): Promise<number | undefined> {
+    const id = String((await stack.outputs()).tenantId);
+    const quota = await api.get<{ quotaItems: Record<string, { limit: number }> }>(`/v1/tenants/${id}/quota`);
+    return quota.quotaItems["vm.cpu"]?.limit;
+  }
+
   before(async function () {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-it-tls-"));
     ctl = await startController({ port: 0, dataDir, tls: { selfSigned: true } });
@@ -58,6 +65,7 @@ describe("integration: a stack on an HTTPS controller, trusted through photon:ca
     await stack.setConfig("photon:caCert", ca.pem, true);
     await stack.setConfig("cpuLimit", "48");
     await stack.up();
+    assert.equal(await cpuLimit(), 48);
     await stack.refresh();
     assert.deepEqual(await changes(stack), []);
   });
@@ -78,6 +86,7 @@ describe("integration: a stack on an HTTPS controller, trusted through photon:ca
   it("with the right CA again, up applies the change and destroy leaves nothing", async function () {
     await stack.setConfig("photon:caCert", ca.file, true);
     await stack.up();
+    assert.equal(await cpuLimit(), 32);
     assert.deepEqual(await changes(stack), []);
     await stack.destroy();
     assert.equal((await api.list("/v1/tenants")).length, 0);

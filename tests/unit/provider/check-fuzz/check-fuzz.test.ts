@@ -26,9 +26,14 @@ function oldsOf(resource: ResourceShape): fc.Arbitrary<Record<string, unknown>> 
   return fc.oneof({ arbitrary: fc.constant({}), weight: 3 }, { arbitrary: inputsOf(resource), weight: 1 });
 }
 
-/** fast-check's report, cut: a counterexample may hold a 1 MB string. */
+/** fast-check's report and the failed assertion, cut: a counterexample may hold a 1 MB string. */
 function reporter<T>(details: fc.RunDetails<T>): void {
-  if (details.failed) throw new Error(short(fc.defaultReportMessage(details) ?? "property failed", 6000));
+  if (!details.failed) return;
+  const cause =
+    details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(
+    `${short(fc.defaultReportMessage(details) ?? "property failed", 4000)}\n${short(cause, 2000)}`,
+  );
 }
 
 describe(`check fuzzed from schema.json (seed ${SEED}, ${RUNS} inputs per resource)`, () => {

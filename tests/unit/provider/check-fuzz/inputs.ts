@@ -77,7 +77,10 @@ function valid(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> 
     case "string":
       return stringOf(hint, shape.values, level);
     case "integer":
-      return fc.oneof({ arbitrary: fc.integer({ min: 0, max: 3 }), weight: 2 }, fc.integer({ min: 1, max: 4096 }));
+      return fc.oneof(
+        { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 2 },
+        fc.integer({ min: 1, max: 4096 }),
+      );
     case "number":
       return fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
     case "boolean":
@@ -105,7 +108,10 @@ function key(hint: string, level: Level): fc.Arbitrary<string> {
 /** A value of the shape, or (one time in `level + 1` at most) a hostile one. */
 function value(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> {
   if (level === 0) return valid(shape, hint, level);
-  return fc.oneof({ arbitrary: valid(shape, hint, level), weight: 10 - level }, { arbitrary: HOSTILE, weight: level });
+  return fc.oneof(
+    { arbitrary: valid(shape, hint, level), weight: 10 - level },
+    { arbitrary: HOSTILE, weight: level },
+  );
 }
 
 const ABSENT = Symbol("absent");
@@ -115,14 +121,19 @@ const SDK_SET = ["name", "identity"];
 
 function object(shape: ObjectShape, level: Level, secrets: readonly string[] = []): fc.Arbitrary<unknown> {
   const fields = Object.entries(shape.properties).map(([k, s]) => {
-    const v = secrets.includes(k) ? fc.oneof({ arbitrary: SECRET, weight: 4 }, value(s, k, level)) : value(s, k, level);
+    const v = secrets.includes(k)
+      ? fc.oneof({ arbitrary: SECRET, weight: 4 }, value(s, k, level))
+      : value(s, k, level);
     const absentOneIn = shape.required.includes(k) || SDK_SET.includes(k) ? 12 : 3;
     return fc.option(v, { nil: ABSENT, freq: absentOneIn }).map((x) => [k, x] as const);
   });
-  const strays = level === 0 ? fc.constant([]) : fc.array(fc.tuple(EVIL_KEYS, HOSTILE), { maxLength: level > 2 ? 2 : 1 });
-  return fc.tuple(fc.tuple(...fields), strays).map(([present, extra]) =>
-    objectOf([...present.filter((e): e is readonly [string, unknown] => e[1] !== ABSENT), ...extra]),
-  );
+  const strays =
+    level === 0 ? fc.constant([]) : fc.array(fc.tuple(EVIL_KEYS, HOSTILE), { maxLength: level > 2 ? 2 : 1 });
+  return fc
+    .tuple(fc.tuple(...fields), strays)
+    .map(([present, extra]) =>
+      objectOf([...present.filter((e): e is readonly [string, unknown] => e[1] !== ABSENT), ...extra]),
+    );
 }
 
 /**
@@ -137,6 +148,9 @@ export function inputsOf(resource: ResourceShape): fc.Arbitrary<Record<string, u
     [5, 1],
   ];
   return fc.oneof(
-    ...levels.map(([level, weight]) => ({ arbitrary: object(resource.inputs, level, resource.secrets), weight })),
+    ...levels.map(([level, weight]) => ({
+      arbitrary: object(resource.inputs, level, resource.secrets),
+      weight,
+    })),
   ) as fc.Arbitrary<Record<string, unknown>>;
 }

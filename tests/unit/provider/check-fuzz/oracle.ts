@@ -17,7 +17,11 @@ function step(shape: Shape | undefined, segment: Segment): Shape | undefined {
  * exists in the input; the last exists too, or is a field the schema declares on an object that exists
  * (a required field left out).
  */
-export function pathProblem(input: unknown, shape: ObjectShape, path: readonly Segment[]): string | undefined {
+export function pathProblem(
+  input: unknown,
+  shape: ObjectShape,
+  path: readonly Segment[],
+): string | undefined {
   let value: unknown = input;
   let at: Shape | undefined = shape;
   for (const [i, segment] of path.entries()) {
@@ -25,7 +29,9 @@ export function pathProblem(input: unknown, shape: ObjectShape, path: readonly S
     const last = i === path.length - 1;
     if (!next.found) {
       const declared = at?.kind === "object" && typeof segment === "string" && segment in at.properties;
-      return last && isRecord(value) && declared ? undefined : `${showPath(path.slice(0, i + 1))} is not in the input`;
+      return last && isRecord(value) && declared
+        ? undefined
+        : `${showPath(path.slice(0, i + 1))} is not in the input`;
     }
     value = next.value;
     at = step(at, segment);
@@ -77,7 +83,9 @@ export function typeProblem(value: unknown, shape: Shape, path: Segment[] = []):
     case "integer":
       return Number.isSafeInteger(value) ? undefined : `${where} is not a whole number`;
     case "number":
-      return typeof value === "number" && Number.isFinite(value) ? undefined : `${where} is not a finite number`;
+      return typeof value === "number" && Number.isFinite(value)
+        ? undefined
+        : `${where} is not a finite number`;
     case "boolean":
       return typeof value === "boolean" ? undefined : `${where} is not a boolean`;
     case "array":
@@ -117,7 +125,9 @@ export function secretTexts(input: Record<string, unknown>, secrets: readonly st
     .flatMap(([, v]) => strings(v));
   return secrets
     .flatMap((k) => strings(input[k]))
-    .filter((s) => s.length >= 8 && !/^[A-Za-z_]*$/.test(s) && s !== UNKNOWN && !open.some((o) => o.includes(s)));
+    .filter(
+      (s) => s.length >= 8 && !/^[A-Za-z_]*$/.test(s) && s !== UNKNOWN && !open.some((o) => o.includes(s)),
+    );
 }
 
 /**
@@ -128,7 +138,8 @@ export function withUnknowns(value: unknown, shape: Shape, pick: number): unknow
   let counter = 0;
   const chosen = () => ((++counter * 2654435761 + pick) >>> 0) % 5 === 0;
   const walk = (v: unknown, s: Shape): unknown => {
-    if (s.kind === "array" && Array.isArray(v)) return v.map((x: unknown) => (chosen() ? UNKNOWN : walk(x, s.items)));
+    if (s.kind === "array" && Array.isArray(v))
+      return v.map((x: unknown) => (chosen() ? UNKNOWN : walk(x, s.items)));
     if ((s.kind === "object" || s.kind === "map") && isRecord(v)) {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) {

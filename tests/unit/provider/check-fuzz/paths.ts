@@ -45,9 +45,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The value one step down, by own property only (an `__proto__` key is data, not the prototype). */
-export function child(value: unknown, segment: Segment): { readonly found: boolean; readonly value?: unknown } {
+export function child(
+  value: unknown,
+  segment: Segment,
+): { readonly found: boolean; readonly value?: unknown } {
   if (typeof segment === "number")
-    return Array.isArray(value) && segment < value.length ? { found: true, value: value[segment] } : { found: false };
+    return Array.isArray(value) && segment < value.length
+      ? { found: true, value: value[segment] }
+      : { found: false };
   if (isRecord(value) && Object.prototype.hasOwnProperty.call(value, segment))
     return { found: true, value: value[segment] };
   return { found: false };

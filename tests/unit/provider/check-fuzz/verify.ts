@@ -42,7 +42,9 @@ export function verify(resource: ResourceShape, check: Check, olds: Props, news:
   if (failures.length > 0) return false;
   const problem = typeProblem(result.inputs, resource.inputs);
   assert.ok(!problem, `accepted, but ${problem}`);
-  const changed = Object.keys(news).find((k) => news[k] !== undefined && !Object.is(result.inputs?.[k], news[k]));
+  const changed = Object.keys(news).find(
+    (k) => news[k] !== undefined && !Object.is(result.inputs?.[k], news[k]),
+  );
   assert.ok(changed === undefined, `accepted, but the ${String(changed)} input came back changed`);
   return true;
 }
@@ -52,5 +54,8 @@ export function verifyUnknowns(resource: ResourceShape, check: Check, news: Prop
   const partial = withUnknowns(news, resource.inputs, pick) as Props;
   const failures = check({}, partial).failures ?? [];
   const first = failures[0];
-  assert.ok(!first, `accepted, but refused with unknown values: ${first?.property}: ${short(first?.reason ?? "")}`);
+  assert.ok(
+    !first,
+    `accepted, but refused with unknown values: ${first?.property}: ${short(first?.reason ?? "")}`,
+  );
 }
