@@ -3,18 +3,20 @@ import * as os from "os";
 import * as path from "path";
 import type { NodeSpec } from "../controller/clusters/runtime";
 import { KubernetesRuntime } from "../controller/kube/runtime";
-import { kubernetesBinaries } from "../toolchain/binaries";
+import { kubernetesBinaries, ToolchainMissingError } from "../toolchain/binaries";
 
 /**
  * How many clusters one machine carries: starts clusters one after another (bounded in count and time),
  * measuring each one's start time and the resident memory of its processes, then a large cluster's
- * node scaling. Prints figures; asserts nothing (the machine is shared and noisy).
+ * node scaling. Prints figures; asserts nothing (the machine is shared and noisy). Run with
+ * `npm run bench:kube` (needs the Kubernetes toolchain: `npm run toolchain`).
+ *   BENCH_CLUSTERS (default 4), BENCH_WORKERS (workers per cluster, default 3),
+ *   BENCH_LARGE_NODES (nodes of the scaled cluster, default 100), BENCH_DEADLINE_MS (default 10 minutes)
  */
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 4);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 3);
 const LARGE_CLUSTER_NODES = Number(process.env.BENCH_LARGE_NODES ?? 100);
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 10 * 60_000);
-const VERSION = kubernetesBinaries().version;
 
 function rssMb(pid: number): number {
   try {
@@ -78,14 +80,17 @@ interface Figures {
 }
 
 /** Starts clusters one after another, each measured for start time and the memory of its new processes. */
-async function startClusters(runtime: KubernetesRuntime): Promise<Pick<Figures, "startMs" | "perClusterMb">> {
+async function startClusters(
+  runtime: KubernetesRuntime,
+  version: string,
+): Promise<Pick<Figures, "startMs" | "perClusterMb">> {
   const started = Date.now();
   const startMs: number[] = [];
   const perClusterMb: number[] = [];
   let before = new Set(await runtime.pids());
   for (let i = 0; i < CLUSTERS && Date.now() - started < DEADLINE_MS; i++) {
     const t0 = Date.now();
-    await runtime.provision(`bench-${i}`, VERSION, clusterNodes(`bench-${i}`, WORKERS));
+    await runtime.provision(`bench-${i}`, version, clusterNodes(`bench-${i}`, WORKERS));
     startMs.push(Date.now() - t0);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // let the components settle
     const pids = await runtime.pids();
@@ -96,8 +101,8 @@ async function startClusters(runtime: KubernetesRuntime): Promise<Pick<Figures, 
   return { startMs, perClusterMb };
 }
 
-async function measure(runtime: KubernetesRuntime): Promise<Figures> {
-  const { startMs, perClusterMb } = await startClusters(runtime);
+async function measure(runtime: KubernetesRuntime, version: string): Promise<Figures> {
+  const { startMs, perClusterMb } = await startClusters(runtime, version);
   const pids = await runtime.pids();
   const clusterPids = pids.filter((p) => !isEtcd(p));
   const byComponentMb = new Map<string, number[]>();
@@ -117,12 +122,12 @@ async function measure(runtime: KubernetesRuntime): Promise<Figures> {
   };
 }
 
-function report(f: Figures): void {
+function report(f: Figures, version: string): void {
   const cores = os.cpus().length;
   const totalMb = os.totalmem() / 2 ** 20;
   const usableMb = totalMb * 0.8 - f.etcdMb - 500; // leave 20% and the controller itself
   const lines = [
-    `\nKubernetes ${VERSION} control plane budget on ${cores} cores, ${(totalMb / 1024).toFixed(1)} GiB`,
+    `\nKubernetes ${version} control plane budget on ${cores} cores, ${(totalMb / 1024).toFixed(1)} GiB`,
     `  clusters measured:              ${f.startMs.length} (1 master + ${WORKERS} workers each)`,
     `  start time per cluster:         median ${median(f.startMs)} ms, max ${Math.max(...f.startMs)} ms`,
     `  memory per cluster (RSS):       median ${median(f.perClusterMb).toFixed(0)} MiB`,
@@ -137,10 +142,11 @@ function report(f: Figures): void {
 }
 
 async function main(): Promise<void> {
+  const version = kubernetesBinaries().version;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-bench-kube-"));
   const runtime = new KubernetesRuntime({ dataDir });
   try {
-    report(await measure(runtime));
+    report(await measure(runtime, version), version);
   } finally {
     await runtime.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -156,6 +162,7 @@ function isEtcd(pid: number): boolean {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A missing toolchain is a setup step, not a failure of the bench: its message says what to run.
+  console.error(error instanceof ToolchainMissingError ? error.message : error);
   process.exit(1);
 });

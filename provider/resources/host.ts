@@ -1,4 +1,5 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
+import { HOST_ADDRESS_PROBLEM, hostAddressProblem } from "../../rules/ip";
 import { Deadline, isPhotonError } from "../client";
 import { Host, HostState } from "../client/types";
 import {
@@ -21,8 +22,6 @@ const path = (id: string) => `/v1/infrastructure/hosts/${encodeURIComponent(id)}
 const compare = { usageTags: sameSet };
 type In = HostInputs & { readonly identity?: string };
 
-const HOSTNAME =
-  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 /** Metadata keys that set the host's capacity: the fields of HostCapacity. */
 const CAPACITY_KEYS: readonly string[] = HOST_CAPACITY_FIELDS;
 
@@ -72,8 +71,8 @@ export function check(_olds: Props, news: Props): CheckResult<Props> {
     ...(typeof i.address === "string" &&
     !isUnknown(i.address) &&
     i.address !== "" &&
-    !HOSTNAME.test(i.address)
-      ? [{ property: "address", reason: `must be an IP address or a host name (was ${shown(i.address)})` }]
+    hostAddressProblem(i.address)
+      ? [{ property: "address", reason: `${HOST_ADDRESS_PROBLEM} (was ${shown(i.address)})` }]
       : []),
     ...checkRequiredText("username", i.username),
     ...checkRequiredText("password", i.password),

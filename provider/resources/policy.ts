@@ -46,10 +46,9 @@ function checkPorts(property: string, r: Record<string, unknown>): Failure[] {
   return failures;
 }
 
-function checkRule(property: string, rule: unknown): Failure[] {
-  if (isUnknown(rule)) return [];
-  if (!isPlainObject(rule)) return [{ property, reason: "must be a rule object" }];
-  const r = rule;
+function checkRule(property: string, r: unknown): Failure[] {
+  if (isUnknown(r)) return [];
+  if (!isPlainObject(r)) return [{ property, reason: "must be a rule object" }];
   const failures = [
     ...strayFields(property, r, SECURITY_RULE_FIELDS, "a security rule"),
     ...checkName(`${property}.name`, r.name),
@@ -68,10 +67,9 @@ function checkRule(property: string, rule: unknown): Failure[] {
 }
 
 /** A null policy is refused by `nullFailures`, like every null input. */
-export function checkPolicy(property: string, value: unknown): Failure[] {
-  if (value === undefined || value === null || isUnknown(value)) return [];
-  if (!isPlainObject(value)) return [{ property, reason: "must be an object with defaultAction and rules" }];
-  const p = value;
+export function checkPolicy(property: string, p: unknown): Failure[] {
+  if (p === undefined || p === null || isUnknown(p)) return [];
+  if (!isPlainObject(p)) return [{ property, reason: "must be an object with defaultAction and rules" }];
   const failures = [
     ...strayFields(property, p, SECURITY_POLICY_FIELDS, "a security policy"),
     ...oneOf(`${property}.defaultAction`, p.defaultAction, POLICY_ACTION_VALUES),

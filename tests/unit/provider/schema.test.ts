@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as sdk from "../../../sdk";
 import { REGISTRY, RESOURCE_META, RESOURCE_TYPES } from "../../../provider";
-import { formattedFiles, readSchema } from "../../../provider/schema/generate";
+import { formattedFiles, readSchema } from "../../../scripts/schema/generate";
 import { packageRoot } from "../../../toolchain/paths";
 import { outputs as tenantOutputs } from "../../../provider/resources/tenant";
 import { outputs as projectOutputs } from "../../../provider/resources/project";

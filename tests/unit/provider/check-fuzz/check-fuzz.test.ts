@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { REGISTRY } from "../../../../provider/registry";
 import { forgetClaims } from "../../../../provider/resources/network";
-import { readSchema } from "../../../../provider/schema/generate";
+import { readSchema } from "../../../../scripts/schema/generate";
 import { packageRoot } from "../../../../toolchain/paths";
 import { inputsOf } from "./inputs";
 import { ResourceShape, resourceShapes } from "./shapes";

@@ -70,6 +70,7 @@ function stringOf(hint: string, values: readonly string[] | undefined, level: Le
   );
 }
 
+/** How many values in 10 are hostile: 0 for calm runs (then strings come from the samples only). */
 export type Level = number;
 
 function valid(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> {
@@ -105,7 +106,7 @@ function key(hint: string, level: Level): fc.Arbitrary<string> {
   return fc.oneof({ arbitrary: usual, weight: 3 * level }, odd);
 }
 
-/** A value of the shape, or (one time in `level + 1` at most) a hostile one. */
+/** A value of the shape, or (`level` times in 10) a hostile one. */
 function value(shape: Shape, hint: string, level: Level): fc.Arbitrary<unknown> {
   if (level === 0) return valid(shape, hint, level);
   return fc.oneof(

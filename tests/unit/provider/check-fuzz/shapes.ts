@@ -1,5 +1,5 @@
 import { INTERNAL_INPUTS } from "../../../../provider/resources/common";
-import { PackageSchema, PropertySpec, refName, shortName } from "../../../../provider/schema/model";
+import { PackageSchema, PropertySpec, refName, shortName } from "../../../../scripts/schema/model";
 
 /**
  * The inputs of each resource as plain shapes, read from schema.json, so the fuzz test follows the schema

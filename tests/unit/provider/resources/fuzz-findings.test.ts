@@ -157,12 +157,12 @@ describe("check: what the fuzz test found", () => {
       [
         "a 1 MB address",
         { ...host, address: BIG },
-        [{ property: "address", reason: `must be an IP address or a host name (was ${cut})` }],
+        [{ property: "address", reason: `must be an IPv4 address, an IPv6 address or a host name (was ${cut})` }],
       ],
       [
         "a NUL in an address is escaped",
         { ...host, address: "a\u0000b" },
-        [{ property: "address", reason: 'must be an IP address or a host name (was "a\\u0000b")' }],
+        [{ property: "address", reason: 'must be an IPv4 address, an IPv6 address or a host name (was "a\\u0000b")' }],
       ],
     ]);
     checkTable(REGISTRY.Tenant.check, [

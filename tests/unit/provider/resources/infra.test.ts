@@ -25,7 +25,7 @@ describe("Host", () => {
     [
       "address shape",
       { ...h, address: "not an address" },
-      [{ property: "address", reason: 'must be an IP address or a host name (was "not an address")' }],
+      [{ property: "address", reason: 'must be an IPv4 address, an IPv6 address or a host name (was "not an address")' }],
     ],
     [
       "usage tags",

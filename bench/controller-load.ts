@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startController } from "../index";
+import { startController } from "../controller";
 
 interface Phase {
   name: string;
