@@ -1,4 +1,4 @@
-import { ApiError, forbidden, notFound } from "./http/errors";
+import { ApiError, forbidden, notFound, type ApiErrorCode } from "./http/errors";
 import type { Caller, ScopeKind } from "./http/route";
 import type { Project, Tenant } from "./model";
 import type { Platform } from "./platform";
@@ -41,7 +41,7 @@ export function requireAdmin(caller: Caller): void {
   if (!caller.admin) throw new ApiError(403, "AccessForbidden", "Only the system admin may do this");
 }
 
-const NOT_FOUND_CODES: Record<ScopeKind, string> = {
+const NOT_FOUND_CODES: Record<ScopeKind, ApiErrorCode> = {
   tenant: "TenantNotFound",
   project: "ProjectNotFound",
   network: "NetworkNotFound",

@@ -9,7 +9,7 @@ import { datastoreRoutes } from "./storage/datastores";
 import { diskOperations, diskRoutes } from "./storage/disks";
 import { poolOperations, poolRoutes } from "./storage/pools";
 import { systemOperations, systemRoutes } from "./system/routes";
-import type { OperationDef } from "./tasks/engine";
+import type { OperationDef } from "./tasks/operation";
 import { taskRoutes } from "./tasks/routes";
 import { projectOperations, projectRoutes } from "./tenants/projects";
 import { updateQuota } from "./tenants/quotas";
@@ -34,8 +34,11 @@ export function allRoutes(faults: boolean): AnyRoute[] {
   ];
 }
 
-/** Every operation the task engine can run or resume after a restart. */
-export const allOperations: OperationDef<never>[] = [
+/**
+ * Every operation the task engine can run or resume after a restart. The list mixes input types; the
+ * engine hands each operation only the input stored for it.
+ */
+export const allOperations = [
   ...systemOperations,
   ...tenantOperations,
   ...projectOperations,

@@ -8,7 +8,6 @@ import type { ClusterRuntime, RestoredCluster } from "./clusters/runtime";
 import { VmOnlyRuntime } from "./clusters/vm-only-runtime";
 import { clusterVms, imageVersion, isNode, nodeSpec } from "./clusters/vms";
 import { FaultInjector } from "./faults";
-import { PageStore } from "./http/lists";
 import { resolveOptions, type ControllerOptions, type ResolvedOptions } from "./options";
 import type { Platform } from "./platform";
 import { buildServer } from "./server";
@@ -66,18 +65,22 @@ async function restoreRuntime(p: Platform): Promise<void> {
 
 /** The platform on a seeded store, its engine knowing every operation (nothing resumed yet). */
 function platform(store: Store, o: ResolvedOptions, runtime: ClusterRuntime): Platform {
-  const engine = new TaskEngine();
+  const faults = o.faults ? new FaultInjector(o.faults) : undefined;
+  const engine = new TaskEngine<Platform>({
+    store,
+    stepDelayMs: () => o.taskStepDelayMs,
+    faults,
+    platform: () => p,
+  });
   const p: Platform = {
     store,
     engine,
     tokens: new TokenService(tokenSecret(store), o.tokenTtlSeconds),
-    pages: new PageStore(),
     runtime,
     options: o,
-    faults: o.faults ? new FaultInjector(o.faults) : undefined,
+    faults,
     secrets: SecretBox.forDataDir(o.dataDir),
   };
-  engine.attach(p);
   for (const op of allOperations) engine.register(op);
   return p;
 }

@@ -1,12 +1,10 @@
 /** Stored shapes of every entity. What the API shows is derived from these by each resource's view. */
 
-export interface QuotaItem {
-  limit: number;
-  usage: number;
-  unit: QuotaUnit;
-}
-export type QuotaUnit = "GB" | "MB" | "KB" | "B" | "COUNT";
-export type QuotaItems = Record<string, QuotaItem>;
+import type { Cost, QuotaItems } from "../rules/quota-usage";
+
+/** Quota shapes are the rules' (rules/quota*.ts), as the rules compute with them. */
+export type { QuotaUnit } from "../rules/quota";
+export type { Cost, QuotaItem, QuotaItems } from "../rules/quota-usage";
 
 export interface Tenant {
   id: string;
@@ -139,11 +137,6 @@ export interface Disk {
   createdTime: number;
 }
 
-export interface Cost {
-  key: string;
-  value: number;
-  unit: QuotaUnit;
-}
 export interface Flavor {
   id: string;
   name: string;

@@ -1,7 +1,6 @@
 import type { TokenService } from "./auth/tokens";
 import type { ClusterRuntime } from "./clusters/runtime";
 import type { FaultInjector } from "./faults";
-import type { PageStore } from "./http/lists";
 import type { ResolvedOptions } from "./options";
 import type { Store } from "./store/db";
 import type { SecretBox } from "./store/secrets";
@@ -10,9 +9,8 @@ import type { TaskEngine } from "./tasks/engine";
 /** Everything a handler or a task step may use. */
 export interface Platform {
   store: Store;
-  engine: TaskEngine;
+  engine: TaskEngine<Platform>;
   tokens: TokenService;
-  pages: PageStore;
   runtime: ClusterRuntime;
   options: ResolvedOptions;
   faults: FaultInjector | undefined;

@@ -11,6 +11,7 @@ import { authenticate } from "./auth/identity";
 import { BODY_LIMIT_BYTES, parseFormBody, parseJsonBody } from "./http/body";
 import { ApiError } from "./http/errors";
 import { badUrl, rawClientErrorResponse, shorten, toApiError } from "./http/failures";
+import { PageStore } from "./http/pages";
 import type { AnyRoute, Caller } from "./http/route";
 import { validatorCompiler } from "./http/validators";
 import type { Platform } from "./platform";
@@ -58,7 +59,7 @@ function guard(p: Platform, r: AnyRoute, req: FastifyRequest): void {
   }
 }
 
-function register(app: FastifyInstance, p: Platform, r: AnyRoute): void {
+function register(app: FastifyInstance, p: Platform, pages: PageStore, r: AnyRoute): void {
   app.route({
     method: r.method,
     url: r.url,
@@ -80,6 +81,7 @@ function register(app: FastifyInstance, p: Platform, r: AnyRoute): void {
         body: req.body,
         caller: req.caller ?? OPEN_CALLER,
         p,
+        pages,
         requestId: req.id,
         path: req.url.split("?")[0] ?? req.url,
         baseUrl: `${req.protocol}://${req.host}`,
@@ -160,7 +162,8 @@ export async function buildServer(
     );
     return reply.code(404).send(err.toBody());
   });
-  for (const r of routes) register(app, p, r);
+  const pages = new PageStore();
+  for (const r of routes) register(app, p, pages, r);
   app.get("/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

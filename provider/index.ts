@@ -1,9 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { CLIENT_CODES, ClientOptions, PhotonClient, PhotonError } from "./client";
+import { configure, context } from "./context";
 import { isResourceType, REGISTRY } from "./registry";
-import { PartialFailure, Props } from "./resources/common";
-import { Context } from "./resources/types";
-import { ConfigSource, resolveSettings } from "./settings";
+import { PartialFailure } from "./resources/lifecycle";
+import type { Props } from "./resources/props";
+import type { ConfigSource } from "./settings";
 
 export * from "./client";
 export { REGISTRY } from "./registry";
@@ -11,32 +11,7 @@ export { RESOURCE_META, RESOURCE_TYPES } from "./generated/schema";
 export type { ResourceType } from "./generated/schema";
 export { resolveSettings } from "./settings";
 export type { ConfigSource } from "./settings";
-
-let source: ConfigSource | undefined;
-let cached: PhotonClient | undefined;
-let clientOptions: ClientOptions = {};
-
-/** Called by every resource's stub `configure`: remembers the stack configuration (read lazily). */
-export function configure(config: ConfigSource | undefined): void {
-  source = config;
-  cached = undefined;
-}
-
-/** Tests set client options (fast polling) here. */
-export function setClientOptions(options: ClientOptions): void {
-  clientOptions = options;
-  cached = undefined;
-}
-
-function context(): Context {
-  if (!cached) {
-    const resolved = resolveSettings(source, process.env);
-    if ("problem" in resolved)
-      throw new PhotonError({ code: CLIENT_CODES.config, message: resolved.problem });
-    cached = new PhotonClient(resolved.settings, clientOptions);
-  }
-  return { client: cached };
-}
+export { configure };
 
 /** An error the engine shows as one sentence: no stack, no request body. */
 function userFacing(e: unknown): unknown {

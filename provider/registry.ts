@@ -4,7 +4,7 @@ import { network } from "./resources/network";
 import { project } from "./resources/project";
 import { storagePool } from "./resources/storagePool";
 import { tenant } from "./resources/tenant";
-import { ResourceImpl } from "./resources/types";
+import type { ResourceImpl } from "./resources/resourceImpl";
 
 /**
  * Every resource of schema.json mapped to its implementation. The key set is the schema's: a resource

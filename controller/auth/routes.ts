@@ -2,7 +2,7 @@ import { ApiError, nameTaken } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
 import { omit } from "../http/replies";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, listQuery, object } from "../http/schemas";
+import { groupsSchema, idParams, listQuery, object } from "../http/schemas";
 import type { User } from "../model";
 import type { Platform } from "../platform";
 import { login, refreshCaller, subjectOf } from "./identity";
@@ -44,10 +44,6 @@ function issueTokens(ctx: RequestContext<unknown, unknown, TokenBody>) {
   if (!caller) throw grantError("username or password is wrong");
   return { status: 200, body: tokens(ctx.p, caller.username) };
 }
-
-const GROUP_PATTERN = "^[^\\\\\\s]+\\\\[^\\\\\\s]+$";
-
-const groupsSchema = { type: "array", items: { type: "string", pattern: GROUP_PATTERN } };
 
 function loadUser(p: Platform, username: string): User {
   const user = p.store.get("user", username);
@@ -148,8 +144,7 @@ export const authRoutes: AnyRoute[] = [
     tag: "users",
     access: "admin",
     query: listQuery,
-    handler: (ctx) =>
-      listReply(ctx as RequestContext<unknown, ListQuery, unknown>, () => ctx.p.store.list("user"), userView),
+    handler: (ctx) => listReply(ctx, () => ctx.p.store.list("user"), userView),
   }),
   route<{ username: string }>({
     method: "DELETE",

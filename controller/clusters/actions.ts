@@ -4,7 +4,7 @@ import { route, type AnyRoute, type RequestContext } from "../http/route";
 import { idParams, object } from "../http/schemas";
 import type { Cluster, ClusterState } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { maintainCluster } from "./maintenance";
 import { resizeCluster } from "./resize";
 import { loadCluster, patchCluster } from "./store";
@@ -12,12 +12,12 @@ import { upgradeCluster } from "./upgrade";
 import { clusterVms, isNode } from "./vms";
 
 /** Submits a cluster operation allowed from some states; `prepare` may set the cluster's new state. */
-export function submitFor<I>(
+export function submitFor<I, R extends object>(
   p: Platform,
   id: string,
   op: string,
   from: readonly ClusterState[],
-  def: OperationDef<I>,
+  def: OperationDef<I, R>,
   input: I,
   patch?: Partial<Cluster>,
 ) {

@@ -1,5 +1,5 @@
 import type { Cluster, VmRole } from "../model";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { loadCluster, patchCluster, saveCluster } from "./store";
 import {
   clusterVms,

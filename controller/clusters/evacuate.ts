@@ -1,7 +1,7 @@
 import { ApiError } from "../http/errors";
 import type { Vm } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { loadCluster } from "./store";
 import { isNode, nodeSpec, placeVms, releaseVms, setVmsStarted } from "./vms";
 

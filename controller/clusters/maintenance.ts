@@ -1,6 +1,6 @@
 import type { Vm } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { addCreatingWorkers, creatingWorkers } from "./resize";
 import { loadCluster, patchCluster } from "./store";
 import { clusterVms, imageVersion, placeVms, releaseVms, setVmsStarted } from "./vms";

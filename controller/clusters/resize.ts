@@ -1,14 +1,18 @@
 import type { Vm } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef, StepDef } from "../tasks/engine";
+import type { OperationDef, StepDef } from "../tasks/operation";
 import { batches, loadCluster, patchCluster } from "./store";
 import { clusterVms, imageVersion, nodeSpec, placeVms, releaseVms, setVmsStarted } from "./vms";
 
 export interface ResizeInput {
   newWorkerCount: number;
   oldWorkerCount: number;
+}
+
+/** What the steps of a resize hand on. */
+export interface ResizeResults {
   /** Chosen by CHOOSE_NODES when shrinking (names of the nodes to remove). */
-  victims?: string[];
+  victims: string[];
 }
 
 export function creatingWorkers(p: Platform, clusterId: string): Vm[] {
@@ -56,36 +60,34 @@ function growSteps(): StepDef<ResizeInput>[] {
   ];
 }
 
-function shrinkSteps(): StepDef<ResizeInput>[] {
+function shrinkSteps(): StepDef<ResizeInput, ResizeResults>[] {
   return [
     {
       name: "CHOOSE_NODES",
       async: true,
-      run: async ({ p, entityId, input, task }) => {
+      run: async ({ p, entityId, input }) => {
         const states = await p.runtime.nodeStates(entityId);
         const cordoned = new Set([...states].filter(([, s]) => s.unschedulable).map(([name]) => name));
         const workers = clusterVms(p, entityId).filter((vm) => vm.role === "KubernetesWorker");
-        const victims = chooseVictims(workers, cordoned, input.oldWorkerCount - input.newWorkerCount);
-        task.input = { ...task.input, victims };
+        return { victims: chooseVictims(workers, cordoned, input.oldWorkerCount - input.newWorkerCount) };
       },
     },
     {
       name: "REMOVE_NODES",
       async: true,
-      run: ({ p, entityId, task }) =>
-        p.runtime.removeNodes(entityId, (task.input as unknown as ResizeInput).victims ?? []),
+      run: ({ p, entityId, results }) => p.runtime.removeNodes(entityId, results.victims ?? []),
     },
   ];
 }
 
-export const resizeCluster: OperationDef<ResizeInput> = {
+export const resizeCluster: OperationDef<ResizeInput, ResizeResults> = {
   operation: "RESIZE_CLUSTER",
   steps: (input) => {
     if (input.newWorkerCount === input.oldWorkerCount) return [];
-    const finish: StepDef<ResizeInput> = {
+    const finish: StepDef<ResizeInput, ResizeResults> = {
       name: "FINISH",
-      run: ({ p, entityId, task }) => {
-        const victims = (task.input as unknown as ResizeInput).victims ?? [];
+      run: ({ p, entityId, results }) => {
+        const victims = results.victims ?? [];
         releaseVms(
           p,
           clusterVms(p, entityId).filter((vm) => victims.includes(vm.name)),

@@ -1,5 +1,5 @@
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { patchCluster } from "./store";
 import { clusterVms, releaseVms } from "./vms";
 

@@ -1,6 +1,6 @@
 import type { Cluster, Vm } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { batches, loadCluster, patchCluster } from "./store";
 import { clusterVms, imageVersion, isNode, nodeSpec, placeVms, releaseVms, setVmsStarted } from "./vms";
 

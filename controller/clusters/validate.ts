@@ -3,7 +3,7 @@ import { newId } from "../http/replies";
 import type { Cluster, Project } from "../model";
 import type { Platform } from "../platform";
 import { extendedAddressProblem } from "../validation/addresses";
-import { parseCidr } from "../validation/cidr";
+import { parseCidr } from "../../rules/cidr";
 
 export interface ClusterBody {
   name: string;

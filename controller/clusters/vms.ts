@@ -4,7 +4,8 @@ import { freeCapacity } from "../hosts/capacity";
 import type { Cluster, Cost, StoragePool, Vm, VmRole } from "../model";
 import type { Platform } from "../platform";
 import { releaseQuota, reserveQuota } from "../tenants/quotas";
-import { convert, sumCosts } from "../validation/quota";
+import { convert } from "../../rules/quota";
+import { sumCosts } from "../../rules/quota-usage";
 import { place, type HostSlot } from "./placement";
 import type { NodeSpec } from "./runtime";
 

@@ -4,7 +4,7 @@ import { route, type AnyRoute } from "../http/route";
 import { idParams, object } from "../http/schemas";
 import type { HostState } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { evacuateHost } from "../clusters/evacuate";
 import * as ops from "./ops";
 

@@ -2,7 +2,7 @@ import { ApiError } from "../http/errors";
 import { loader } from "../http/replies";
 import type { Host, HostState } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { oneStepOp } from "../tasks/inline";
 
 export const loadHost = loader("host", "HostNotFound");

@@ -139,7 +139,7 @@ const hostResourceRoutes: AnyRoute[] = [
     handler: (ctx) => {
       ops.loadHost(ctx.p, ctx.params.id);
       return listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
+        ctx,
         () => ops.vmsOnHost(ctx.p, ctx.params.id),
         (vm) => vmView(ctx.p, vm),
       );

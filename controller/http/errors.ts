@@ -1,8 +1,63 @@
+import { shownPlain } from "../../rules/wording";
+
+/** Every code the controller answers (a client must still accept codes it does not know). */
+export const API_ERROR_CODES = [
+  "InvalidEntity",
+  "InvalidJson",
+  "InvalidUrl",
+  "InvalidRequest",
+  "InvalidGrant",
+  "InvalidPageSize",
+  "NameTaken",
+  "StateError",
+  "ConcurrentTask",
+  "QuotaError",
+  "SpecInvalid",
+  "HostHasVms",
+  "DuplicateHost",
+  "ContainerNotEmpty",
+  "FlavorInUse",
+  "StoragePoolInUse",
+  "NotEnoughCpuResource",
+  "NotEnoughMemoryResource",
+  "NotEnoughDatastoreCapacity",
+  "MissingAuthToken",
+  "MalformedAuthToken",
+  "InvalidAuthToken",
+  "ExpiredAuthToken",
+  "AccessForbidden",
+  "SystemPaused",
+  "InsecureTransport",
+  "NotFound",
+  "TenantNotFound",
+  "ProjectNotFound",
+  "NetworkNotFound",
+  "SubnetNotFound",
+  "HostNotFound",
+  "ZoneNotFound",
+  "DatastoreNotFound",
+  "StoragePoolNotFound",
+  "DiskNotFound",
+  "FlavorNotFound",
+  "ImageNotFound",
+  "ClusterNotFound",
+  "VmNotFound",
+  "TaskNotFound",
+  "UserNotFound",
+  "PageExpired",
+  "RequestTooLarge",
+  "UnsupportedMediaType",
+  "TooManyRequests",
+  "OutOfThreadPoolWorker",
+  "InternalError",
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 /** The one error type of the controller: status, Photon code, message and a string map of details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly data: Record<string, string> = {},
   ) {
@@ -16,7 +71,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiErrorBody {
-  code: string;
+  code: ApiErrorCode;
   message: string;
   data: Record<string, string>;
 }
@@ -27,8 +82,9 @@ export const SECRET_PROPERTY = /password|token|secret|credential|private.?key/i;
 export const ECHO_LIMIT = 120;
 
 /**
- * `<property> <problem> (was <value>)`. The value is hidden when the property is secret, redacted where it
- * holds secret properties, and cut to ECHO_LIMIT characters.
+ * `<property> <problem> (was <value>)`, the sentence the provider's `check` writes for the same mistake
+ * (decision 0508). The value is hidden when the property is secret, redacted where it holds secret
+ * properties, and cut short.
  */
 export function invalidEntity(property: string, problem: string, value: unknown): ApiError {
   const leaf = property.split(".").pop() ?? property;
@@ -36,9 +92,11 @@ export function invalidEntity(property: string, problem: string, value: unknown)
   return new ApiError(400, "InvalidEntity", `${property} ${problem} (was ${shown})`);
 }
 
+/** Plain values as the rules show them (strings quoted, escaped and cut); anything else as JSON. */
 export function render(value: unknown): string {
-  const text =
-    typeof value === "string" ? value : value === undefined ? "undefined" : JSON.stringify(redact(value));
+  const plain = shownPlain(value);
+  if (plain !== undefined) return plain;
+  const text = JSON.stringify(redact(value));
   return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}... (${text.length} characters)`;
 }
 
@@ -57,7 +115,7 @@ export function stateError(op: string, kind: string, id: string, state: string, 
   return new ApiError(400, "StateError", reason ? `${base}: ${reason}` : base);
 }
 
-export function notFound(kind: string, id: string, code = "NotFound"): ApiError {
+export function notFound(kind: string, id: string, code: ApiErrorCode = "NotFound"): ApiError {
   return new ApiError(404, code, `${kind} ${id} not found`);
 }
 

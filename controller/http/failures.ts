@@ -1,5 +1,9 @@
 import type { FastifyError } from "fastify";
-import { ApiError, ECHO_LIMIT, invalidEntity } from "./errors";
+import { CIDR_PATTERN, cidrProblem } from "../../rules/cidr";
+import { GROUP_PATTERN, NAME_PATTERN, nameProblem, securityGroupProblem } from "../../rules/names";
+import { PORT_PATTERN, portProblem } from "../../rules/security-policy";
+import { atLeastProblem, oneOfProblem } from "../../rules/wording";
+import { ApiError, ECHO_LIMIT, invalidEntity, type ApiErrorCode } from "./errors";
 
 /** One failure of the framework's validator (Ajv, verbose). */
 export interface ValidationIssue {
@@ -8,6 +12,8 @@ export interface ValidationIssue {
   message?: string;
   params: Record<string, unknown>;
   data?: unknown;
+  /** The schema the failing keyword belongs to (Ajv's verbose mode). */
+  parentSchema?: Record<string, unknown>;
 }
 
 function kindOf(value: unknown): string {
@@ -38,8 +44,37 @@ export function validationError(issues: ValidationIssue[], context: string | und
       `${part} ${first.message ?? "is invalid"} (was ${kindOf(first.data)})`,
     );
   }
-  const problem = first.data === null ? "may not be null" : (first.message ?? "is invalid");
+  const problem =
+    first.data === null ? "may not be null" : (ruleWords(first) ?? first.message ?? "is invalid");
   return invalidEntity(name(), problem, first.data);
+}
+
+/** The rules whose pattern a schema fragment carries (http/schemas.ts). */
+const RULE_OF_PATTERN: ReadonlyMap<string, (text: string) => string | undefined> = new Map([
+  [NAME_PATTERN, nameProblem],
+  [GROUP_PATTERN, securityGroupProblem],
+  [CIDR_PATTERN, cidrProblem],
+  [PORT_PATTERN, portProblem],
+]);
+const STRING_KEYWORDS = ["pattern", "minLength", "maxLength"];
+
+/**
+ * The rules' words for a schema failure, so that the server writes the sentence the provider's `check`
+ * writes for the same mistake (decision 0508): a fragment carrying a rule's pattern is worded by that
+ * rule, an enum lists its values, a minimum names the least number. Undefined keeps Ajv's words.
+ */
+function ruleWords(issue: ValidationIssue): string | undefined {
+  const schema = issue.parentSchema ?? {};
+  const { allowedValues, limit } = issue.params;
+  if (issue.keyword === "enum" && Array.isArray(allowedValues))
+    return oneOfProblem(allowedValues.map(String));
+  if (issue.keyword === "minimum" && typeof limit === "number")
+    return atLeastProblem(limit, schema["type"] === "integer");
+  const pattern = schema["pattern"];
+  const rule = typeof pattern === "string" ? RULE_OF_PATTERN.get(pattern) : undefined;
+  if (!rule || !STRING_KEYWORDS.includes(issue.keyword ?? "") || typeof issue.data !== "string")
+    return undefined;
+  return rule(issue.data);
 }
 
 function valueAt(parent: unknown, key: string): unknown {
@@ -56,7 +91,7 @@ function unescapePointer(segment: string): string {
 }
 
 /** Framework failures that are the caller's, with the API's codes; everything else is InternalError. */
-const FRAMEWORK_CODES: Record<string, string> = {
+const FRAMEWORK_CODES: Record<string, ApiErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: "RequestTooLarge",
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UnsupportedMediaType",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "InvalidRequest",

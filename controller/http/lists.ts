@@ -1,47 +1,19 @@
-import { randomBytes } from "crypto";
 import { ApiError } from "./errors";
-import type { Reply, RequestContext } from "./route";
+import { MAX_PAGE_SIZE, type ListQuery, type PageStore } from "./pages";
 
-export interface ListQuery {
-  pageSize?: number;
-  pageLink?: string;
-  name?: string;
-  tag?: string[];
-  [key: string]: unknown;
-}
-
-interface Page {
-  query: ListQuery;
-  offset: number;
-  expires: number;
-}
-
-const PAGE_TTL_MS = 10 * 60 * 1000;
-export const MAX_PAGE_SIZE = 100;
-
-/** Page links live in memory for ten minutes; an unknown or expired one is 404 PageExpired. */
-export class PageStore {
-  private readonly pages = new Map<string, Page>();
-
-  save(page: Omit<Page, "expires">): string {
-    const now = Date.now();
-    for (const [k, v] of this.pages) if (v.expires < now) this.pages.delete(k);
-    const token = randomBytes(12).toString("base64url");
-    this.pages.set(token, { ...page, expires: now + PAGE_TTL_MS });
-    return token;
-  }
-
-  load(token: string): Page {
-    const page = this.pages.get(token);
-    if (!page || page.expires < Date.now())
-      throw new ApiError(404, "PageExpired", `page ${token} has expired`);
-    return page;
-  }
-}
+export type { ListQuery } from "./pages";
+import type { Reply } from "./route";
 
 interface Listable {
   name?: string;
   tags?: string[];
+}
+
+/** What a list needs of its request: the query, the path (for page links) and the page store. */
+export interface ListContext {
+  query: ListQuery;
+  path: string;
+  pages: PageStore;
 }
 
 export function matchesNameAndTags(item: Listable, q: ListQuery): boolean {
@@ -55,11 +27,11 @@ export function matchesNameAndTags(item: Listable, q: ListQuery): boolean {
  * cuts one page and links the next one.
  */
 export function listReply<T>(
-  ctx: RequestContext<unknown, ListQuery, unknown>,
+  ctx: ListContext,
   compute: (q: ListQuery) => T[],
   view: (item: T) => unknown,
 ): Reply {
-  const pages = ctx.p.pages;
+  const pages = ctx.pages;
   const start = ctx.query.pageLink ? pages.load(ctx.query.pageLink) : { query: ctx.query, offset: 0 };
   const q = start.query;
   const pageSize = q.pageSize ?? MAX_PAGE_SIZE;

@@ -1,7 +1,7 @@
 import { randomUUID } from "crypto";
 import type { EntityKind, EntityTypes } from "../model";
 import type { Platform } from "../platform";
-import { notFound } from "./errors";
+import { notFound, type ApiErrorCode } from "./errors";
 import type { Reply, RequestContext } from "./route";
 import type { Task } from "../tasks/types";
 import { taskView } from "../tasks/view";
@@ -16,7 +16,7 @@ export function taskReply(ctx: RequestContext<unknown, unknown, unknown>, task: 
 }
 
 /** The entity or a typed 404. */
-export function must<T>(value: T | undefined, kind: string, id: string, code = "NotFound"): T {
+export function must<T>(value: T | undefined, kind: string, id: string, code: ApiErrorCode = "NotFound"): T {
   if (value === undefined) throw notFound(kind, id, code);
   return value;
 }
@@ -24,7 +24,7 @@ export function must<T>(value: T | undefined, kind: string, id: string, code = "
 /** Loads one kind of entity by id, or throws its typed 404 (`<kind> <id> not found`). */
 export function loader<K extends EntityKind>(
   kind: K,
-  code = "NotFound",
+  code: ApiErrorCode = "NotFound",
 ): (p: Platform, id: string) => EntityTypes[K] {
   return (p, id) => must(p.store.get(kind, id), kind, id, code);
 }

@@ -1,5 +1,5 @@
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { listReply, type ListQuery } from "./lists";
 import { taskReply } from "./replies";
 import {
@@ -54,7 +54,7 @@ export function listRoute<T>(
     query: def.query ?? listQuery,
     handler: (ctx) =>
       listReply(
-        ctx as RequestContext<unknown, ListQuery, unknown>,
+        ctx,
         (q) => def.items(ctx, q),
         (item) => def.view(item, ctx.p),
       ),

@@ -1,4 +1,5 @@
 import type { Platform } from "../platform";
+import type { PageStore } from "./pages";
 
 export type JsonSchema = Record<string, unknown>;
 export type Access = "open" | "user" | "admin";
@@ -19,6 +20,8 @@ export interface RequestContext<P, Q, B> {
   /** Set on every route whose access is not "open". */
   caller: Caller;
   p: Platform;
+  /** The HTTP layer's page links (lists only). */
+  pages: PageStore;
   requestId: string;
   /** Path of the request without its query string. */
   path: string;

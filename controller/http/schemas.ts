@@ -1,8 +1,22 @@
+import { CIDR_PATTERN } from "../../rules/cidr";
+import { GROUP_PATTERN, NAME_MAX_LENGTH, NAME_PATTERN } from "../../rules/names";
+import { QUOTA_UNITS } from "../../rules/quota";
+import { PORT_PATTERN } from "../../rules/security-policy";
 import type { JsonSchema } from "./route";
 
-/** Schema fragments shared by the routes. The name rule is also checked by validation/names.ts. */
-export const NAME_PATTERN = "^[a-zA-Z][a-zA-Z0-9-]*$";
-export const nameSchema: JsonSchema = { type: "string", minLength: 1, maxLength: 63, pattern: NAME_PATTERN };
+/**
+ * Schema fragments shared by the routes. The patterns are the rules' (rules/), so the OpenAPI document
+ * states them, and a failure of one is worded by its rule (`ruleWords` in failures.ts).
+ */
+export const nameSchema: JsonSchema = {
+  type: "string",
+  minLength: 1,
+  maxLength: NAME_MAX_LENGTH,
+  pattern: NAME_PATTERN,
+};
+export const groupsSchema: JsonSchema = { type: "array", items: { type: "string", pattern: GROUP_PATTERN } };
+export const cidrSchema: JsonSchema = { type: "string", pattern: CIDR_PATTERN };
+export const portSchema: JsonSchema = { type: "string", pattern: PORT_PATTERN };
 export const stringArray: JsonSchema = { type: "array", items: { type: "string" } };
 export const tagsSchema: JsonSchema = {
   type: "array",
@@ -30,7 +44,7 @@ export const quotaItemsSchema: JsonSchema = {
     {
       limit: { type: "number", minimum: 0 },
       usage: { type: "number" },
-      unit: { type: "string", enum: ["GB", "MB", "KB", "B", "COUNT"] },
+      unit: { type: "string", enum: [...QUOTA_UNITS] },
     },
     ["limit", "unit"],
   ),

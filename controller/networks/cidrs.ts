@@ -1,5 +1,5 @@
 import { invalidEntity } from "../http/errors";
-import { allocate, contains, format, overlaps, parseCidr, type Cidr } from "../validation/cidr";
+import { allocate, contains, formatCidr, overlaps, parseCidr, type Cidr } from "../../rules/cidr";
 
 export interface Ranged {
   name: string;
@@ -32,7 +32,7 @@ export function chooseCidr(
         `cannot be allocated: no free /${Math.max(defaultPrefix, range.prefix)} left in ${rangeText}`,
         null,
       );
-    return format(block);
+    return formatCidr(block);
   }
   const r = parseCidr(requested);
   if (!r.ok) throw invalidEntity("privateIpCidr", r.problem, requested);

@@ -2,13 +2,13 @@ import { invalidEntity, nameTaken, stateError } from "../http/errors";
 import { loader, must, newId, taskReply } from "../http/replies";
 import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
+import { cidrSchema, idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import type { Network, SecurityPolicy } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { oneStepOp } from "../tasks/inline";
 import { entityTasksRoute } from "../tasks/routes";
-import { securityPolicyProblems } from "../validation/security-policy";
+import { securityPolicyProblems } from "../../rules/security-policy";
 import { chooseCidr } from "./cidrs";
 import { securityPolicySchema } from "./schemas";
 import { subnetOperations, subnetRoutes } from "./subnets";
@@ -108,7 +108,7 @@ export const networkRoutes: AnyRoute[] = [
     body: object(
       {
         name: nameSchema,
-        privateIpCidr: { type: "string" },
+        privateIpCidr: cidrSchema,
         description: { type: "string" },
         securityPolicy: securityPolicySchema,
         tags: tagsSchema,

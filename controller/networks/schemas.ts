@@ -1,4 +1,4 @@
-import { object, stringArray } from "../http/schemas";
+import { cidrSchema, nameSchema, object, portSchema } from "../http/schemas";
 
 export const securityPolicySchema = object(
   {
@@ -8,12 +8,12 @@ export const securityPolicySchema = object(
       default: [],
       items: object(
         {
-          name: { type: "string", minLength: 1, maxLength: 63 },
+          name: nameSchema,
           direction: { type: "string", enum: ["INGRESS", "EGRESS"] },
           action: { type: "string", enum: ["ALLOW", "DENY"] },
           protocol: { type: "string", enum: ["TCP", "UDP", "ICMP", "ANY"] },
-          cidrs: { ...stringArray, default: [] },
-          ports: { ...stringArray, default: [] },
+          cidrs: { type: "array", items: cidrSchema, default: [] },
+          ports: { type: "array", items: portSchema, default: [] },
         },
         ["name", "direction", "action", "protocol"],
       ),

@@ -2,13 +2,13 @@ import { invalidEntity, nameTaken, stateError } from "../http/errors";
 import { loader, must, newId, taskReply } from "../http/replies";
 import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, nameSchema, object, stringArray, tagsSchema } from "../http/schemas";
+import { cidrSchema, idParams, nameSchema, object, stringArray, tagsSchema } from "../http/schemas";
 import type { Subnet } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { oneStepOp } from "../tasks/inline";
 import { addressListProblem } from "../validation/addresses";
-import { gateway, parseCidr } from "../validation/cidr";
+import { gateway, parseCidr } from "../../rules/cidr";
 import { chooseCidr } from "./cidrs";
 import { usedByCluster } from "./teardown";
 import { subnetView } from "./views";
@@ -109,7 +109,7 @@ export const subnetRoutes: AnyRoute[] = [
         name: nameSchema,
         description: { type: "string" },
         type: { type: "string", enum: ["NAT", "NO_NAT", "PROVIDER", "PORT_GROUP"] },
-        privateIpCidr: { type: "string" },
+        privateIpCidr: cidrSchema,
         dnsServerAddresses: stringArray,
         tags: tagsSchema,
       },

@@ -6,10 +6,10 @@ import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import { freeCapacity } from "../hosts/capacity";
 import type { Disk } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { entityTasksRoute } from "../tasks/routes";
 import { reserveQuota } from "../tenants/quotas";
-import { sumCosts } from "../validation/quota";
+import { sumCosts } from "../../rules/quota-usage";
 import { datastoreUsedGb, deleteDiskNow } from "./teardown";
 
 interface DiskBody {

@@ -6,7 +6,7 @@ import { idParams, nameSchema, object, tagsSchema } from "../http/schemas";
 import { freeCapacity, poolShareGb } from "../hosts/capacity";
 import type { StoragePool } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { entityTasksRoute } from "../tasks/routes";
 import { datastoreUsedGb, deleteDiskNow } from "./teardown";
 

@@ -4,7 +4,7 @@ import { route, type AnyRoute } from "../http/route";
 import { object } from "../http/schemas";
 import type { SystemState } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { KUBERNETES_VERSIONS } from "./seed";
 
 function system(p: Platform): SystemState {

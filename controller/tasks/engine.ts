@@ -1,34 +1,8 @@
 import { randomUUID } from "crypto";
+import type { FaultInjector } from "../faults";
 import { ApiError, asApiError, concurrentTask } from "../http/errors";
-import type { Platform } from "../platform";
-import type { Task, TaskStep } from "./types";
-
-export interface OpContext<I> {
-  p: Platform;
-  task: Task;
-  input: I;
-  entityId: string;
-}
-
-/**
- * A step either runs synchronously inside one SQLite transaction together with its completion mark
- * (atomic), or is `async` (talks to the cluster runtime, waits) and must then be safe to run again after
- * a restart, because it is re-run when the process died before its completion mark was written.
- */
-export interface StepDef<I> {
-  name: string;
-  async?: boolean;
-  run(ctx: OpContext<I>): void | Promise<void>;
-}
-
-export interface OperationDef<I> {
-  operation: string;
-  steps(input: I): StepDef<I>[];
-  /** Runs inside the request: all steps synchronous, the answered task is already finished. */
-  inline?: boolean;
-  /** Called in the failing transaction: put entities into their error state, release reservations. */
-  onError?(ctx: OpContext<I>, error: ApiError): void;
-}
+import type { Store } from "../store/db";
+import type { OperationDefOf, StepContext, StepDefOf, Task, TaskStep } from "./types";
 
 export interface Submission<I> {
   entity: { kind: string; id: string };
@@ -41,7 +15,17 @@ export interface Submission<I> {
   resourceProperties?: Record<string, unknown>;
 }
 
-type AnyOperation = OperationDef<unknown>;
+/** What the engine works with; `platform` is what it hands to steps, read when a step runs. */
+export interface EngineDeps<P> {
+  store: Store;
+  /** Pause before every asynchronous step (demo pace; read at each step), plus the faults' slow-step time. */
+  stepDelayMs: () => number;
+  faults: FaultInjector | undefined;
+  platform: () => P;
+}
+
+type AnyOperation<P> = OperationDefOf<unknown, Record<string, unknown>, P>;
+type AnyStep<P> = StepDefOf<unknown, Record<string, unknown>, P>;
 
 /** Waits `ms`, or less if the engine stops; leaves no listener behind on the engine's signal. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -59,20 +43,20 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export class TaskEngine {
-  private readonly registry = new Map<string, AnyOperation>();
+export class TaskEngine<P> {
+  private readonly registry = new Map<string, AnyOperation<P>>();
   private readonly locks = new Map<string, string>();
   private readonly running = new Set<Promise<void>>();
   private readonly waiters = new Map<string, ((t: Task) => void)[]>();
   private readonly abort = new AbortController();
-  private p!: Platform;
+  private readonly store: Store;
 
-  attach(p: Platform): void {
-    this.p = p;
+  constructor(private readonly deps: EngineDeps<P>) {
+    this.store = deps.store;
   }
 
-  register<I>(def: OperationDef<I>): void {
-    this.registry.set(def.operation, def as unknown as AnyOperation);
+  register<I, R extends object>(def: OperationDefOf<I, R, P>): void {
+    this.registry.set(def.operation, erase(def));
   }
 
   get stopped(): boolean {
@@ -83,8 +67,8 @@ export class TaskEngine {
     return this.locks.get(entityId);
   }
 
-  submit<I>(def: OperationDef<I>, sub: Submission<I>): Task {
-    if (this.registry.get(def.operation) !== (def as unknown as AnyOperation)) {
+  submit<I, R extends object>(def: OperationDefOf<I, R, P>, sub: Submission<I>): Task {
+    if (this.registry.get(def.operation) !== erase(def)) {
       throw new Error(`operation ${def.operation} is not registered`);
     }
     const lockIds = sub.locks ?? [sub.entity.id];
@@ -93,21 +77,21 @@ export class TaskEngine {
       if (holder) throw concurrentTask(sub.entity.kind, id, holder);
     }
     const task = newTask(def.operation, sub, def.steps(sub.input), lockIds);
-    this.p.store.tx(() => {
+    this.store.tx(() => {
       sub.prepare?.();
-      this.p.store.putTask(task);
+      this.store.putTask(task);
     });
     for (const id of lockIds) this.locks.set(id, task.id);
-    if (def.inline) this.runInline(def as unknown as AnyOperation, task);
-    else this.start(def as unknown as AnyOperation, task);
+    if (def.inline) this.runInline(erase(def), task);
+    else this.start(erase(def), task);
     return structuredClone(task);
   }
 
   /** Resumes (or fails, when its operation is unknown) every task a previous process left unfinished. */
   resumeAll(): number {
     const tasks = [
-      ...this.p.store.listTasks({ state: "QUEUED" }),
-      ...this.p.store.listTasks({ state: "STARTED" }),
+      ...this.store.listTasks({ state: "QUEUED" }),
+      ...this.store.listTasks({ state: "STARTED" }),
     ];
     for (const task of tasks) {
       const def = this.registry.get(task.operation);
@@ -123,7 +107,7 @@ export class TaskEngine {
   }
 
   waitFor(taskId: string): Promise<Task> {
-    const task = this.p.store.getTask(taskId);
+    const task = this.store.getTask(taskId);
     if (task && (task.state === "COMPLETED" || task.state === "ERROR")) return Promise.resolve(task);
     return new Promise((resolve) => this.waiters.set(taskId, [...(this.waiters.get(taskId) ?? []), resolve]));
   }
@@ -134,18 +118,18 @@ export class TaskEngine {
     await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
-  private start(def: AnyOperation, task: Task): void {
+  private start(def: AnyOperation<P>, task: Task): void {
     const run = this.drive(def, task).finally(() => this.running.delete(run));
     this.running.add(run);
   }
 
-  private runInline(def: AnyOperation, task: Task): void {
+  private runInline(def: AnyOperation<P>, task: Task): void {
     task.state = "STARTED";
     task.startedTime = Date.now();
     const steps = def.steps(task.input);
     for (const [i, sd] of steps.entries()) {
       try {
-        this.p.store.tx(() => this.syncStep(sd, task, i));
+        this.store.tx(() => this.syncStep(sd, task, i));
       } catch (e) {
         this.fail(def, task, asApiError(e));
         return;
@@ -154,7 +138,7 @@ export class TaskEngine {
     this.finish(task);
   }
 
-  private async drive(def: AnyOperation, task: Task): Promise<void> {
+  private async drive(def: AnyOperation<P>, task: Task): Promise<void> {
     const steps = def.steps(task.input);
     const signal = this.abort.signal;
     try {
@@ -162,18 +146,18 @@ export class TaskEngine {
       for (const [i, sd] of steps.entries()) {
         const step = task.steps[i];
         if (!step || step.state === "COMPLETED") continue;
-        await sleep(this.p.options.taskStepDelayMs + (this.p.faults?.slowStepMs ?? 0), signal);
+        await sleep(this.deps.stepDelayMs() + (this.deps.faults?.slowStepMs ?? 0), signal);
         if (signal.aborted) return;
         if (!sd.async) {
-          this.p.store.tx(() => this.syncStep(sd, task, i));
+          this.store.tx(() => this.syncStep(sd, task, i));
           continue;
         }
         Object.assign(step, { state: "STARTED", startedTime: Date.now() });
-        this.p.store.putTask(task);
-        this.p.faults?.maybeFailStep(sd.name);
-        await sd.run(this.ctx(task));
+        this.store.putTask(task);
+        this.deps.faults?.maybeFailStep(sd.name);
+        const handedOn = await sd.run(this.ctx(task));
         if (signal.aborted) return;
-        this.completeStep(task, i);
+        this.completeStep(task, i, handedOn);
       }
       this.finish(task);
     } catch (e) {
@@ -181,27 +165,30 @@ export class TaskEngine {
     }
   }
 
-  private ctx(task: Task): OpContext<unknown> {
-    return { p: this.p, task, input: task.input, entityId: task.entity.id };
+  private ctx(task: Task): StepContext<unknown, Record<string, unknown>, P> {
+    const results = task.results ?? {};
+    return { p: this.deps.platform(), task, input: task.input, entityId: task.entity.id, results };
   }
 
-  private syncStep(sd: StepDef<unknown>, task: Task, i: number): void {
+  private syncStep(sd: AnyStep<P>, task: Task, i: number): void {
     const step = task.steps[i];
     if (step) Object.assign(step, { state: "STARTED", startedTime: Date.now() });
-    const result = sd.run(this.ctx(task));
-    if (result instanceof Promise) throw new Error(`step ${sd.name} must be marked async`);
-    this.completeStep(task, i);
+    const handedOn = sd.run(this.ctx(task));
+    if (handedOn instanceof Promise) throw new Error(`step ${sd.name} must be marked async`);
+    this.completeStep(task, i, handedOn);
   }
 
-  private completeStep(task: Task, i: number): void {
+  /** Marks step i completed and stores what it handed on, in one write of the task. */
+  private completeStep(task: Task, i: number, handedOn: Record<string, unknown> | void): void {
     const step = task.steps[i];
     if (step) Object.assign(step, { state: "COMPLETED", endTime: Date.now() });
-    this.p.store.putTask(task);
+    if (handedOn) task.results = { ...(task.results ?? {}), ...handedOn };
+    this.store.putTask(task);
   }
 
   private save(task: Task, patch: Partial<Task>): void {
     Object.assign(task, patch);
-    this.p.store.putTask(task);
+    this.store.putTask(task);
   }
 
   private finish(task: Task): void {
@@ -209,19 +196,19 @@ export class TaskEngine {
     this.settle(task);
   }
 
-  private fail(def: AnyOperation | undefined, task: Task, error: ApiError): void {
+  private fail(def: AnyOperation<P> | undefined, task: Task, error: ApiError): void {
     const step =
       task.steps.find((s) => s.state === "STARTED") ?? task.steps.find((s) => s.state === "QUEUED");
     if (step) Object.assign(step, { state: "ERROR", endTime: Date.now(), errors: [error.toBody()] });
     Object.assign(task, { state: "ERROR", endTime: Date.now() });
     try {
-      this.p.store.tx(() => {
+      this.store.tx(() => {
         def?.onError?.(this.ctx(task), error);
-        this.p.store.putTask(task);
+        this.store.putTask(task);
       });
     } catch (e) {
       step?.errors.push(asApiError(e).toBody());
-      this.p.store.putTask(task);
+      this.store.putTask(task);
     }
     this.settle(task);
   }
@@ -264,6 +251,15 @@ function newTask<I>(
     resourceProperties: sub.resourceProperties ?? null,
     tenantId: sub.tenantId,
     input: sub.input as Record<string, unknown>,
+    results: {},
     lockIds,
   };
+}
+
+/**
+ * The registry holds operations of every input and result type; the engine only ever hands an operation
+ * the input and results it stored for that same operation, so erasing them here is sound.
+ */
+function erase<I, R extends object, P>(def: OperationDefOf<I, R, P>): AnyOperation<P> {
+  return def as unknown as AnyOperation<P>;
 }

@@ -1,5 +1,5 @@
 import type { Platform } from "../platform";
-import type { OperationDef } from "./engine";
+import type { OperationDef } from "./operation";
 
 /** An operation of one synchronous step named after it, run by the engine after the request. */
 export function oneStepOp<I>(

@@ -1,5 +1,5 @@
 import { visibleTenantIds } from "../access";
-import { notFound } from "../http/errors";
+import { notFound, type ApiErrorCode } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
 import { route, type AnyRoute, type RequestContext, type ScopeKind } from "../http/route";
 import { idParams, listQuery, listQueryWith } from "../http/schemas";
@@ -30,7 +30,7 @@ function listTasks(ctx: RequestContext<unknown, ListQuery, unknown>, entityId?: 
 /** Infrastructure (admin only): the entity kind the path's id names, and its typed 404 code. */
 export interface AdminEntity {
   admin: EntityKind;
-  notFound: string;
+  notFound: ApiErrorCode;
 }
 
 /**
@@ -58,7 +58,7 @@ export function entityTasksRoute(
     handler: (ctx) => {
       if (admin && !ctx.p.store.get(admin.admin, ctx.params.id))
         throw notFound(admin.admin, ctx.params.id, admin.notFound);
-      return listTasks(ctx as RequestContext<unknown, ListQuery, unknown>, ctx.params.id);
+      return listTasks(ctx, ctx.params.id);
     },
   });
 }
@@ -87,6 +87,6 @@ export const taskRoutes: AnyRoute[] = [
     tag: "tasks",
     access: "user",
     query: taskListQuery,
-    handler: (ctx) => listTasks(ctx as RequestContext<unknown, ListQuery, unknown>),
+    handler: (ctx) => listTasks(ctx),
   }),
 ];

@@ -2,14 +2,22 @@ import { ApiError, invalidEntity, nameTaken } from "../http/errors";
 import { loader, must, newId, taskReply } from "../http/replies";
 import { getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute, type RequestContext } from "../http/route";
-import { idParams, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
+import {
+  cidrSchema,
+  groupsSchema,
+  idParams,
+  nameSchema,
+  object,
+  quotaSchema,
+  tagsSchema,
+} from "../http/schemas";
 import type { Project } from "../model";
 import type { Platform } from "../platform";
-import type { OperationDef } from "../tasks/engine";
+import type { OperationDef } from "../tasks/operation";
 import { inlineOp } from "../tasks/inline";
 import { entityTasksRoute } from "../tasks/routes";
-import { parseCidr } from "../validation/cidr";
-import type { QuotaSpecItem } from "../validation/quota";
+import { parseCidr } from "../../rules/cidr";
+import type { QuotaLimit } from "../../rules/quota";
 import { destroyClusterInRuntime, releaseCluster } from "../clusters/teardown";
 import { deleteNetworkNow } from "../networks/teardown";
 import { deleteDiskNow } from "../storage/teardown";
@@ -19,7 +27,7 @@ import { projectView } from "./views";
 
 interface ProjectBody {
   name: string;
-  quota?: { quotaItems: Record<string, QuotaSpecItem> };
+  quota?: { quotaItems: Record<string, QuotaLimit> };
   securityGroups?: string[];
   defaultRouterPrivateIpCidr?: string;
   tags?: string[];
@@ -112,8 +120,8 @@ export const projectRoutes: AnyRoute[] = [
       {
         name: nameSchema,
         quota: quotaSchema,
-        securityGroups: { type: "array", items: { type: "string" } },
-        defaultRouterPrivateIpCidr: { type: "string" },
+        securityGroups: groupsSchema,
+        defaultRouterPrivateIpCidr: cidrSchema,
         tags: tagsSchema,
       },
       ["name"],
@@ -174,7 +182,7 @@ export const projectRoutes: AnyRoute[] = [
     access: "user",
     scope: { kind: "project" },
     params: idParams("id"),
-    body: object({ items: { type: "array", items: { type: "string" } } }, ["items"]),
+    body: object({ items: groupsSchema }, ["items"]),
     handler: (ctx) => {
       const project = loadProject(ctx.p, ctx.params.id);
       const task = ctx.p.engine.submit(setProjectGroups, {

@@ -6,15 +6,15 @@ import { idParams, object, quotaSchema } from "../http/schemas";
 import type { QuotaItems } from "../model";
 import type { Platform } from "../platform";
 import { inlineOp } from "../tasks/inline";
+import { quotaItemsProblem, type QuotaLimit } from "../../rules/quota";
 import {
-  limitProblem,
+  limitBelowUsageProblem,
   mergeItems,
   removeItems,
   replaceItems,
   reserve,
   release,
-  type QuotaSpecItem,
-} from "../validation/quota";
+} from "../../rules/quota-usage";
 import type { Cost } from "../model";
 
 type Owner = "tenant" | "project";
@@ -67,9 +67,15 @@ export function releaseQuota(p: Platform, projectId: string, costs: Cost[]): voi
   if (tenant) saveQuota(p, "tenant", tenant.id, release(tenant.quota, costs));
 }
 
+/** Refuses the items of a request that the quota rules refuse; `base` is the property of the map. */
+export function refuseQuotaItems(items: Readonly<Record<string, QuotaLimit>>, base: string): void {
+  const problem = quotaItemsProblem(items, base);
+  if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+}
+
 type Change = "PUT" | "PATCH" | "DELETE";
 
-function changed(current: QuotaItems, change: Change, spec: Record<string, QuotaSpecItem>): QuotaItems {
+function changed(current: QuotaItems, change: Change, spec: Record<string, QuotaLimit>): QuotaItems {
   if (change === "PUT") return replaceItems(current, spec);
   if (change === "PATCH") return mergeItems(current, spec);
   return removeItems(current, Object.keys(spec));
@@ -88,7 +94,7 @@ function capitalized(owner: Owner): string {
 
 /** PUT, PATCH or DELETE of quota items: tenant quotas are the admin's, project quotas the users'. */
 function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summary: string): AnyRoute {
-  return route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaSpecItem> }>({
+  return route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaLimit> }>({
     method,
     url: `${base}/:id/quota`,
     operationId: `${method.toLowerCase()}${capitalized(owner)}Quota`,
@@ -102,8 +108,9 @@ function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summa
         ? object({ quotaItems: { type: "object", additionalProperties: {} } }, ["quotaItems"])
         : quotaSchema,
     handler: (ctx) => {
+      if (method !== "DELETE") refuseQuotaItems(ctx.body.quotaItems, "quotaItems");
       const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
-      const problem = limitProblem(next);
+      const problem = limitBelowUsageProblem(next);
       if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
       const tenantId =
         owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);

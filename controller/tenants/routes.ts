@@ -3,18 +3,19 @@ import { ApiError, nameTaken } from "../http/errors";
 import { loader, must, newId, taskReply } from "../http/replies";
 import { deleteRoute, getRoute, listRoute } from "../http/resource";
 import { route, type AnyRoute } from "../http/route";
-import { idParams, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
+import { groupsSchema, idParams, nameSchema, object, quotaSchema, tagsSchema } from "../http/schemas";
 import type { QuotaItems, Tenant } from "../model";
 import { inlineOp } from "../tasks/inline";
 import { entityTasksRoute } from "../tasks/routes";
-import { replaceItems, type QuotaSpecItem } from "../validation/quota";
-import { tenantQuotaRoutes } from "./quotas";
+import type { QuotaLimit } from "../../rules/quota";
+import { replaceItems } from "../../rules/quota-usage";
+import { refuseQuotaItems, tenantQuotaRoutes } from "./quotas";
 import { tenantView } from "./views";
 
 interface TenantBody {
   name: string;
   securityGroups?: string[];
-  quota?: { quotaItems: Record<string, QuotaSpecItem> };
+  quota?: { quotaItems: Record<string, QuotaLimit> };
   tags?: string[];
 }
 
@@ -28,11 +29,12 @@ export const setTenantGroups = inlineOp<{ items: string[] }>("SET_TENANT_SECURIT
 });
 export const tenantOperations = [createTenant, deleteTenant, setTenantGroups];
 
-export function quotaFromSpec(spec: { quotaItems: Record<string, QuotaSpecItem> } | undefined): QuotaItems {
-  return replaceItems({}, spec?.quotaItems ?? {});
+/** The quota of a created tenant or project, refused when the quota rules refuse an item. */
+export function quotaFromSpec(spec: { quotaItems: Record<string, QuotaLimit> } | undefined): QuotaItems {
+  const items = spec?.quotaItems ?? {};
+  refuseQuotaItems(items, "quota.quotaItems");
+  return replaceItems({}, items);
 }
-
-const groupsSchema = { type: "array", items: { type: "string", pattern: "^[^\\\\\\s]+\\\\[^\\\\\\s]+$" } };
 
 export const tenantRoutes: AnyRoute[] = [
   route<Record<string, string>, Record<string, unknown>, TenantBody>({

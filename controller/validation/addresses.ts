@@ -1,5 +1,5 @@
 import { ipv4Problem, netmaskProblem } from "../../rules/ip";
-import type { Problem } from "./security-policy";
+import type { Problem } from "../../rules/wording";
 
 /** Each entry of a list of IPv4 addresses (a subnet's DNS servers), named `property[i]`. */
 export function addressListProblem(property: string, list: readonly string[]): Problem | undefined {

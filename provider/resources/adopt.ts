@@ -1,17 +1,10 @@
 import { PhotonError } from "../client";
 import { ResourceMeta } from "../generated/schema";
-import {
-  changedInputs,
-  checkName,
-  checkType,
-  Comparators,
-  containsUnknown,
-  Failure,
-  isUnknown,
-  Props,
-} from "./common";
+import { containsUnknown, isUnknown, type Props } from "./props";
+import { checkName, checkType, type Failure } from "./failures";
+import { changedInputs, type Comparators } from "./diff";
 import { BUSY_STATES, createOnce, CreateSpec, Entity, GONE_STATES, knownString, settle } from "./lifecycle";
-import { Context } from "./types";
+import type { Context } from "./resourceImpl";
 import { shown } from "./wording";
 
 /**

@@ -1,5 +1,6 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { HOST_ADDRESS_PROBLEM, hostAddressProblem } from "../../rules/ip";
+import { hostAddressProblem } from "../../rules/ip";
+import { oneOfProblem } from "../../rules/wording";
 import { Deadline, isPhotonError } from "../client";
 import { Host, HostState } from "../client/types";
 import {
@@ -9,12 +10,15 @@ import {
   HostUsageTag,
   RESOURCE_META,
 } from "../generated/schema";
-import { checkType, Failure, isUnknown, Props, sameSet, schemaDiff, typed } from "./common";
-import { entityHandlers } from "./entity";
+import { isUnknown, type Props, recorded, typed } from "./props";
+import { checkType, ruleFailure, type Failure } from "./failures";
+import { sameSet, schemaDiff } from "./diff";
 import { deleteOnce } from "./lifecycle";
-import { checked, deadlineFor, MINUTE, recorded } from "./shared";
+import { resourceHandlers } from "./handlers";
+import { checked } from "./checkResult";
+import { deadlineFor, MINUTE } from "./timeouts";
 import { bare, entryPath, firstDuplicate, isPlainObject, shown } from "./wording";
-import { Context, ResourceImpl } from "./types";
+import type { Context, ResourceImpl } from "./resourceImpl";
 
 const meta = RESOURCE_META.Host;
 const TIMEOUTS = { create: 15 * MINUTE, update: 30 * MINUTE, delete: 30 * MINUTE };
@@ -41,12 +45,7 @@ export function checkUsageTags(value: unknown): Failure[] {
   const bad = value.flatMap((t, i) =>
     isUnknown(t) || HOST_USAGE_TAG_VALUES.includes(t as HostUsageTag)
       ? []
-      : [
-          {
-            property: `usageTags[${i}]`,
-            reason: `must be one of ${HOST_USAGE_TAG_VALUES.join(", ")} (was ${shown(t)})`,
-          },
-        ],
+      : ruleFailure(`usageTags[${i}]`, oneOfProblem(HOST_USAGE_TAG_VALUES), t),
   );
   const dupe = firstDuplicate(value.filter((t) => !isUnknown(t)));
   return dupe ? [...bad, { property: "usageTags", reason: `lists ${bare(dupe.value)} twice` }] : bad;
@@ -68,11 +67,8 @@ export function checkMetadata(value: unknown): Failure[] {
 export function check(_olds: Props, news: Props): CheckResult<Props> {
   return checked(meta, news, (i) => [
     ...checkRequiredText("address", i.address),
-    ...(typeof i.address === "string" &&
-    !isUnknown(i.address) &&
-    i.address !== "" &&
-    hostAddressProblem(i.address)
-      ? [{ property: "address", reason: `${HOST_ADDRESS_PROBLEM} (was ${shown(i.address)})` }]
+    ...(typeof i.address === "string" && !isUnknown(i.address) && i.address !== ""
+      ? ruleFailure("address", hostAddressProblem(i.address), i.address)
       : []),
     ...checkRequiredText("username", i.username),
     ...checkRequiredText("password", i.password),
@@ -162,7 +158,7 @@ export async function enterMaintenance(ctx: Context, host: Host, deadline: Deadl
   await action(ctx, host.id, "enter-maintenance", deadline);
 }
 
-const handlers = entityHandlers<Host>({
+const handlers = resourceHandlers<Host>({
   meta,
   kind: "host",
   timeouts: TIMEOUTS,

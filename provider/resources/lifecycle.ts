@@ -1,7 +1,7 @@
 import { CLIENT_CODES, Deadline, isNotFound, isPhotonError, PhotonError, RequestSpec } from "../client";
 import { DEFAULT_POLL_POLICY, nextPollMs } from "../client/retry";
-import { isUnknown, PartialFailure, Props } from "./common";
-import { Context } from "./types";
+import { isUnknown, type Props } from "./props";
+import type { Context } from "./resourceImpl";
 
 export interface Entity {
   readonly id: string;
@@ -159,4 +159,23 @@ export const GONE = { id: "" } as const;
 
 export function knownString(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" && !isUnknown(value) ? value : undefined;
+}
+
+/** Thrown by create/update when the object exists but did not become ready: the engine keeps its id. */
+export class PartialFailure extends Error {
+  constructor(
+    readonly id: string,
+    readonly properties: Props,
+    readonly reasons: string[],
+  ) {
+    super(reasons.join("; "));
+    this.name = "PartialFailure";
+  }
+}
+
+/** The tag that marks an object as made for one Pulumi resource. */
+export function identityTag(identity: unknown): string | undefined {
+  return typeof identity === "string" && identity !== "" && !isUnknown(identity)
+    ? `pulumi:${identity}`
+    : undefined;
 }

@@ -2,13 +2,17 @@ import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Deadline } from "../client";
 import { Network, SecurityPolicy as ApiPolicy } from "../client/types";
 import { NetworkInputs, RESOURCE_META, SecurityPolicy } from "../generated/schema";
-import { checkCidrInput, isCidr, overlaps, parseCidr } from "./cidr";
-import { checkName, checkType, Failure, isUnknown, Props, sameValue, schemaDiff, typed } from "./common";
-import { entityHandlers } from "./entity";
+import { overlaps, parseCidr } from "../../rules/cidr";
+import { checkCidrInput } from "./cidr";
+import { isUnknown, type Props, recorded, typed } from "./props";
+import { checkName, checkType, type Failure } from "./failures";
+import { sameValue, schemaDiff } from "./diff";
+import { resourceHandlers } from "./handlers";
 import { checkPolicy, normalizePolicy } from "./policy";
-import { checked, MINUTE, recorded } from "./shared";
+import { checked } from "./checkResult";
+import { MINUTE } from "./timeouts";
 import { bare } from "./wording";
-import { Context, ResourceImpl } from "./types";
+import type { Context, ResourceImpl } from "./resourceImpl";
 
 const meta = RESOURCE_META.Network;
 const TIMEOUTS = { create: 10 * MINUTE, update: 10 * MINUTE, delete: 10 * MINUTE };
@@ -32,10 +36,10 @@ export interface Claim {
 /** Networks of one project in one program must not overlap: the reason names the other resource. */
 export function overlapFailures(identity: string, cidr: string, others: readonly Claim[]): Failure[] {
   const mine = parseCidr(cidr);
-  if (!isCidr(mine)) return [];
+  if (!mine.ok) return [];
   return others.flatMap((o) => {
     const theirs = parseCidr(o.cidr);
-    if (o.identity === identity || !isCidr(theirs) || !overlaps(mine, theirs)) return [];
+    if (o.identity === identity || !theirs.ok || !overlaps(mine.cidr, theirs.cidr)) return [];
     return [{ property: "cidr", reason: `overlaps ${o.cidr} of ${bare(o.identity)} in the same project` }];
   });
 }
@@ -51,7 +55,7 @@ export function forgetClaims(): void {
 function claim(projectId: unknown, identity: unknown, cidr: unknown): Failure[] {
   if (typeof projectId !== "string" || typeof identity !== "string" || typeof cidr !== "string") return [];
   // Only valid ranges are kept: nothing else can overlap, and the list stays as small as the program.
-  if ([projectId, identity, cidr].some(isUnknown) || !isCidr(parseCidr(cidr))) return [];
+  if ([projectId, identity, cidr].some(isUnknown) || !parseCidr(cidr).ok) return [];
   const list = (claims.get(projectId) ?? []).filter((c) => c.identity !== identity);
   const failures = overlapFailures(identity, cidr, list);
   claims.set(projectId, [...list, { identity, cidr }]);
@@ -118,7 +122,7 @@ function post(props: Props) {
   return { listPath, body };
 }
 
-const handlers = entityHandlers<Network>({
+const handlers = resourceHandlers<Network>({
   meta,
   kind: "network",
   timeouts: TIMEOUTS,

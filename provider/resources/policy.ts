@@ -7,43 +7,44 @@ import {
   SecurityPolicy,
   TRAFFIC_DIRECTION_VALUES,
 } from "../generated/schema";
+import { nameProblem } from "../../rules/names";
+import {
+  DUPLICATE_RULE_PROBLEM,
+  NO_CIDRS_PROBLEM,
+  portProblem,
+  portsNotTakenProblem,
+  takesPorts,
+} from "../../rules/security-policy";
+import { oneOfProblem } from "../../rules/wording";
 import { checkCidrInput } from "./cidr";
-import { checkName, Failure, isUnknown } from "./common";
-import { bare, firstDuplicate, isPlainObject, shown, strayFields } from "./wording";
+import { isUnknown } from "./props";
+import { checkName, ruleFailure, type Failure, strayFields } from "./failures";
+import { isPlainObject, shown } from "./wording";
+
+/* check of a security policy by the policy rule (rules/security-policy), one untyped field at a time. */
 
 function oneOf(property: string, value: unknown, allowed: readonly string[]): Failure[] {
   if (isUnknown(value) || allowed.includes(value as string)) return [];
-  return [{ property, reason: `must be one of ${allowed.join(", ")} (was ${shown(value)})` }];
-}
-
-/** `80` or `8000-8100`, within 1..65535, low <= high. */
-export function portProblem(port: string): string | undefined {
-  const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(port);
-  if (!match?.[1]) return "must be a port (80) or a range (8000-8100)";
-  const low = Number(match[1]);
-  const high = match[2] === undefined ? low : Number(match[2]);
-  if (low < 1 || high > 65535) return "must lie within 1-65535";
-  if (low > high) return "must not start above its end";
-  return undefined;
+  return ruleFailure(property, oneOfProblem(allowed), value);
 }
 
 function checkPorts(property: string, r: Record<string, unknown>): Failure[] {
   if (r.ports === undefined || isUnknown(r.ports)) return [];
   // null is refused like any other value that is not a list: it is not "no ports".
   if (!Array.isArray(r.ports)) return [{ property: `${property}.ports`, reason: "must be a list of ports" }];
-  const failures: Failure[] = [];
-  if (r.ports.length > 0 && !isUnknown(r.protocol) && r.protocol !== "TCP" && r.protocol !== "UDP") {
-    failures.push({
-      property: `${property}.ports`,
-      reason: `are only allowed for TCP and UDP (protocol is ${bare(r.protocol)})`,
-    });
-  }
-  r.ports.forEach((p: unknown, i) => {
-    const problem = isUnknown(p) ? undefined : typeof p === "string" ? portProblem(p) : "must be a string";
-    if (problem)
-      failures.push({ property: `${property}.ports[${i}]`, reason: `${problem} (was ${shown(p)})` });
-  });
-  return failures;
+  // A protocol that is no protocol has its own failure; its text (maybe 1 MB) is not repeated here.
+  const protocol = PROTOCOL_VALUES.find((known) => known === r.protocol);
+  const notTaken = protocol !== undefined && !takesPorts(protocol) && r.ports.length > 0;
+  const forProtocol = notTaken ? portsNotTakenProblem(protocol) : undefined;
+  return [
+    ...ruleFailure(`${property}.ports`, forProtocol, r.ports),
+    ...r.ports.flatMap((p: unknown, i) => {
+      const at = `${property}.ports[${i}]`;
+      if (isUnknown(p)) return [];
+      if (typeof p !== "string") return [{ property: at, reason: `must be a string (was ${shown(p)})` }];
+      return ruleFailure(at, portProblem(p), p);
+    }),
+  ];
 }
 
 function checkRule(property: string, r: unknown): Failure[] {
@@ -57,13 +58,22 @@ function checkRule(property: string, r: unknown): Failure[] {
     ...oneOf(`${property}.protocol`, r.protocol, PROTOCOL_VALUES),
   ];
   if (!isUnknown(r.cidrs) && (!Array.isArray(r.cidrs) || r.cidrs.length === 0))
-    failures.push({
-      property: `${property}.cidrs`,
-      reason: "must list at least one CIDR (0.0.0.0/0 for any)",
-    });
+    failures.push(...ruleFailure(`${property}.cidrs`, NO_CIDRS_PROBLEM, r.cidrs));
   else if (Array.isArray(r.cidrs))
     r.cidrs.forEach((c: unknown, i) => failures.push(...checkCidrInput(`${property}.cidrs[${i}]`, c)));
   return [...failures, ...checkPorts(property, r)];
+}
+
+/** The second and later rules of a name, each at its own name (a name the name rule refuses aside). */
+function duplicateNames(property: string, rules: readonly unknown[]): Failure[] {
+  const seen = new Set<string>();
+  return rules.flatMap((r, i) => {
+    const name = isPlainObject(r) ? r.name : undefined;
+    if (typeof name !== "string" || isUnknown(name) || nameProblem(name)) return [];
+    const repeated = seen.has(name);
+    seen.add(name);
+    return repeated ? ruleFailure(`${property}.rules[${i}].name`, DUPLICATE_RULE_PROBLEM, name) : [];
+  });
 }
 
 /** A null policy is refused by `nullFailures`, like every null input. */
@@ -78,16 +88,7 @@ export function checkPolicy(property: string, p: unknown): Failure[] {
   if (!Array.isArray(p.rules))
     return [...failures, { property: `${property}.rules`, reason: "must be a list of rules" }];
   p.rules.forEach((r: unknown, i) => failures.push(...checkRule(`${property}.rules[${i}]`, r)));
-  const names = p.rules
-    .map((r: unknown) => (isPlainObject(r) ? r.name : undefined))
-    .filter((n) => typeof n === "string" && !isUnknown(n));
-  const dupe = firstDuplicate(names);
-  if (dupe)
-    failures.push({
-      property: `${property}.rules`,
-      reason: `has two rules named ${bare(dupe.value)}; names must be unique`,
-    });
-  return failures;
+  return [...failures, ...duplicateNames(property, p.rules)];
 }
 
 /** The policy as the server stores it (ports always present), for comparison and the PUT body. */

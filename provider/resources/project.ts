@@ -3,11 +3,15 @@ import { Deadline, PhotonError } from "../client";
 import { Project } from "../client/types";
 import { ProjectInputs, RESOURCE_META } from "../generated/schema";
 import { checkCidrInput } from "./cidr";
-import { checkType, Props, sameSet, schemaDiff, typed } from "./common";
+import { type Props, recorded, typed } from "./props";
+import { checkType } from "./failures";
+import { sameSet, schemaDiff } from "./diff";
 import { deleteOnce } from "./lifecycle";
-import { Live, ownerBody, ownerFailures, ownerHandlers, ownerOutputs } from "./owner";
-import { checked, deadlineFor, MINUTE, recorded } from "./shared";
-import { Context, ResourceImpl } from "./types";
+import { resourceHandlers } from "./handlers";
+import { ownerAccess, ownerBody, ownerFailures, ownerOutputs } from "./owner";
+import { checked } from "./checkResult";
+import { deadlineFor, MINUTE } from "./timeouts";
+import type { Context, ResourceImpl } from "./resourceImpl";
 
 const meta = RESOURCE_META.Project;
 const TIMEOUTS = { create: 5 * MINUTE, update: 5 * MINUTE, delete: 15 * MINUTE };
@@ -27,12 +31,11 @@ export function diff(_id: string, olds: Props, news: Props): DiffResult {
   return schemaDiff(meta, olds, news, compare);
 }
 
-export function outputs(live: Live<Project>, props: Props): Props {
-  const p = live.entity;
+export function outputs(p: Project, props: Props): Props {
   return {
     ...recorded(meta, props),
     tenantId: p.tenantId ?? props.tenantId,
-    ...ownerOutputs(live),
+    ...ownerOutputs(p),
     defaultRouterPrivateIpCidr: p.defaultRouterPrivateIpCidr ?? props.defaultRouterPrivateIpCidr,
     forceDestroy: props.forceDestroy ?? false,
   };
@@ -44,12 +47,13 @@ function post(props: Props) {
   return { listPath: `/v1/tenants/${encodeURIComponent(inputs.tenantId)}/projects`, body };
 }
 
-const handlers = ownerHandlers<Project>({
+const handlers = resourceHandlers<Project>({
   meta,
   kind: "project",
   timeouts: TIMEOUTS,
   compare,
   path,
+  ...ownerAccess<Project>(path),
   outputs,
   post,
 });

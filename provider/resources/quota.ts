@@ -1,46 +1,25 @@
 import { Deadline } from "../client";
 import { Quota } from "../client/types";
-import { QUOTA_ITEM_FIELDS, QUOTA_UNIT_VALUES, QuotaItem, QuotaUnit } from "../generated/schema";
-import { Failure, isUnknown, sameValue } from "./common";
-import { bare, entryPath, isPlainObject, shown, strayFields } from "./wording";
-import { Context } from "./types";
+import { QUOTA_LIMIT_PROBLEM, quotaKeyProblem, quotaUnitProblem } from "../../rules/quota";
+import { QUOTA_ITEM_FIELDS, QuotaItem } from "../generated/schema";
+import { isUnknown } from "./props";
+import { ruleFailure, type Failure, strayFields } from "./failures";
+import { sameValue } from "./diff";
+import { entryPath, isPlainObject } from "./wording";
+import type { Context } from "./resourceImpl";
 
-const KEY = /^[a-z][a-z0-9-]*(\.[A-Za-z0-9_-]+)*$/;
-const SIZE_UNITS: readonly QuotaUnit[] = ["GB", "MB", "KB", "B"];
-
-/** The unit family a well-known key needs, or undefined for keys the provider does not know. */
-export function unitFamily(key: string): "count" | "size" | undefined {
-  if (key === "vm" || key === "vm.cpu" || key === "vm.cost" || key === "sdn.floatingip.size") return "count";
-  if (key === "vm.memory" || key.endsWith(".capacity") || key.startsWith("storage.")) return "size";
-  return undefined;
-}
+/* check of a quota by the quota rule (rules/quota), one untyped item at a time. */
 
 function checkItem(property: string, key: string, item: unknown): Failure[] {
   if (isUnknown(item)) return [];
   if (!isPlainObject(item)) return [{ property, reason: "must be an object with limit and unit" }];
   const { limit, unit } = item;
-  const failures = strayFields(property, item, QUOTA_ITEM_FIELDS, "a quota item");
-  if (!isUnknown(limit) && (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0)) {
-    failures.push({
-      property: `${property}.limit`,
-      reason: `must be a number of at least 0 (was ${shown(limit)})`,
-    });
-  }
-  if (isUnknown(unit)) return failures;
-  if (!QUOTA_UNIT_VALUES.includes(unit as QuotaUnit)) {
-    failures.push({
-      property: `${property}.unit`,
-      reason: `must be one of ${QUOTA_UNIT_VALUES.join(", ")} (was ${shown(unit)})`,
-    });
-  } else if (unitFamily(key) === "count" && unit !== "COUNT") {
-    failures.push({ property: `${property}.unit`, reason: `must be COUNT for ${key} (was ${bare(unit)})` });
-  } else if (unitFamily(key) === "size" && !SIZE_UNITS.includes(unit as QuotaUnit)) {
-    failures.push({
-      property: `${property}.unit`,
-      reason: `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key} (was ${bare(unit)})`,
-    });
-  }
-  return failures;
+  const limitOk = isUnknown(limit) || (typeof limit === "number" && Number.isFinite(limit) && limit >= 0);
+  return [
+    ...strayFields(property, item, QUOTA_ITEM_FIELDS, "a quota item"),
+    ...ruleFailure(`${property}.limit`, limitOk ? undefined : QUOTA_LIMIT_PROBLEM, limit),
+    ...ruleFailure(`${property}.unit`, isUnknown(unit) ? undefined : quotaUnitProblem(key, unit), unit),
+  ];
 }
 
 export function checkQuota(property: string, value: unknown): Failure[] {
@@ -48,10 +27,7 @@ export function checkQuota(property: string, value: unknown): Failure[] {
   if (!isPlainObject(value)) return [{ property, reason: "must be a map of quota key to {limit, unit}" }];
   return Object.entries(value).flatMap(([key, item]) => {
     const at = entryPath(property, key);
-    const keyFailures = KEY.test(key)
-      ? []
-      : [{ property: at, reason: "is not a quota key (such as vm.cpu or storage.VSAN)" }];
-    return [...keyFailures, ...checkItem(at, key, item)];
+    return [...ruleFailure(at, quotaKeyProblem(key), key), ...checkItem(at, key, item)];
   });
 }
 

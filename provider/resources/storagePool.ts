@@ -2,21 +2,14 @@ import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Deadline } from "../client";
 import { StoragePool } from "../client/types";
 import { RESOURCE_META, StoragePoolInputs } from "../generated/schema";
-import {
-  checkName,
-  checkStringArray,
-  checkType,
-  Failure,
-  isUnknown,
-  Props,
-  sameSet,
-  schemaDiff,
-  typed,
-} from "./common";
-import { entityHandlers } from "./entity";
-import { checked, MINUTE, recorded } from "./shared";
+import { isUnknown, type Props, recorded, typed } from "./props";
+import { checkName, checkStringArray, checkType, type Failure } from "./failures";
+import { sameSet, schemaDiff } from "./diff";
+import { resourceHandlers } from "./handlers";
+import { checked } from "./checkResult";
+import { MINUTE } from "./timeouts";
 import { bare, firstDuplicate, shown } from "./wording";
-import { Context, ResourceImpl } from "./types";
+import type { Context, ResourceImpl } from "./resourceImpl";
 
 const meta = RESOURCE_META.StoragePool;
 const TIMEOUTS = { create: 20 * MINUTE, update: 20 * MINUTE, delete: 20 * MINUTE };
@@ -119,7 +112,7 @@ async function converge(ctx: Context, pool: StoragePool, props: Props, deadline:
 /** The server refuses while disks use the pool, unless forceDestroy (detached disks are deleted). */
 const deleteQuery = (props: Props) => (props.forceDestroy === true ? { force: true } : undefined);
 
-const handlers = entityHandlers<StoragePool>({
+const handlers = resourceHandlers<StoragePool>({
   meta,
   kind: "storage pool",
   timeouts: TIMEOUTS,

@@ -1,10 +1,13 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Tenant } from "../client/types";
 import { RESOURCE_META } from "../generated/schema";
-import { Props, sameSet, schemaDiff } from "./common";
-import { Live, ownerBody, ownerFailures, ownerHandlers, ownerOutputs } from "./owner";
-import { checked, MINUTE, recorded } from "./shared";
-import { ResourceImpl } from "./types";
+import { type Props, recorded } from "./props";
+import { sameSet, schemaDiff } from "./diff";
+import { resourceHandlers } from "./handlers";
+import { ownerAccess, ownerBody, ownerFailures, ownerOutputs } from "./owner";
+import { checked } from "./checkResult";
+import { MINUTE } from "./timeouts";
+import type { ResourceImpl } from "./resourceImpl";
 
 const meta = RESOURCE_META.Tenant;
 const TIMEOUTS = { create: 5 * MINUTE, update: 5 * MINUTE, delete: 5 * MINUTE };
@@ -19,18 +22,19 @@ export function diff(_id: string, olds: Props, news: Props): DiffResult {
   return schemaDiff(meta, olds, news, compare);
 }
 
-export function outputs(live: Live<Tenant>, props: Props): Props {
-  return { ...recorded(meta, props), ...ownerOutputs(live) };
+export function outputs(tenant: Tenant, props: Props): Props {
+  return { ...recorded(meta, props), ...ownerOutputs(tenant) };
 }
 
 const post = (props: Props) => ({ listPath: "/v1/tenants", body: ownerBody(props) });
 
-const handlers = ownerHandlers<Tenant>({
+const handlers = resourceHandlers<Tenant>({
   meta,
   kind: "tenant",
   timeouts: TIMEOUTS,
   compare,
   path,
+  ...ownerAccess<Tenant>(path),
   outputs,
   post,
 });

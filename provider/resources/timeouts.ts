@@ -1,9 +1,13 @@
+import { Deadline } from "../client";
 import { TIMEOUTS_FIELDS } from "../generated/schema";
-import { Failure, isUnknown } from "./common";
+import type { Failure } from "./failures";
+import { isUnknown, type Props } from "./props";
 import { fieldPath, isPlainObject, shown } from "./wording";
 
 export type Operation = "create" | "update" | "delete";
 export type TimeoutDefaults = Readonly<Record<Operation, number>>;
+
+export const MINUTE = 60_000;
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -41,4 +45,8 @@ export function timeoutMs(timeouts: unknown, op: Operation, defaults: TimeoutDef
     if (typeof value === "string") return parseDuration(value) ?? defaults[op];
   }
   return defaults[op];
+}
+
+export function deadlineFor(kind: string, op: Operation, props: Props, defaults: TimeoutDefaults): Deadline {
+  return Deadline.after(timeoutMs(props.timeouts, op, defaults), `${op} of ${kind}`);
 }

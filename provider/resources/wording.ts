@@ -5,34 +5,17 @@
  * and never copy a huge value into a message.
  */
 
-import type { Failure } from "./common";
-
-const MAX_QUOTED = 64;
+import { shownPlain, unquoted } from "../../rules/wording";
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
- * A string escaped as in JSON (NUL and control characters written `\u0000`) and cut to a readable
- * length, counted after escaping; the cut says how long the whole was.
- */
-function cut(text: string): { readonly head: string; readonly tail: string } {
-  let head = "";
-  for (const char of text) {
-    const escaped = JSON.stringify(char).slice(1, -1);
-    if (head.length + escaped.length > MAX_QUOTED) return { head, tail: `... (${text.length} characters)` };
-    head += escaped;
-  }
-  return { head, tail: "" };
-}
-
-/**
- * A value as a reason quotes it: strings in JSON quotes (control characters and NUL escaped, cut
- * short), numbers as written (NaN stays NaN), lists and objects by kind only.
+ * A value as a reason quotes it: plain values as the server's messages show them (rules/wording: strings
+ * quoted, escaped and cut short, short lists of plain values as JSON), other lists and objects by kind
+ * only, as they may be nested 100,000 deep.
  */
 export function shown(value: unknown): string {
-  if (typeof value === "string") {
-    const { head, tail } = cut(value);
-    return `"${head}"${tail}`;
-  }
+  const plain = shownPlain(value);
+  if (plain !== undefined) return plain;
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object" && value !== null) return "an object";
   if (typeof value === "function") return "a function";
@@ -41,9 +24,7 @@ export function shown(value: unknown): string {
 
 /** Like `shown`, but a string without quotes, for values that read as words (`lists CLOUD twice`). */
 export function bare(value: unknown): string {
-  if (typeof value !== "string") return shown(value);
-  const { head, tail } = cut(value);
-  return `${head}${tail}`;
+  return typeof value === "string" ? unquoted(value) : shown(value);
 }
 
 /**
@@ -73,19 +54,4 @@ export function firstDuplicate(values: readonly unknown[]): { readonly value: un
     seen.add(v);
   }
   return undefined;
-}
-
-/** Failures for fields an object type does not declare (typos, or keys such as `__proto__`). */
-export function strayFields(
-  parent: string,
-  value: Record<string, unknown>,
-  fields: readonly string[],
-  what: string,
-): Failure[] {
-  return Object.keys(value)
-    .filter((k) => !fields.includes(k))
-    .map((k) => ({
-      property: fieldPath(parent, k),
-      reason: `is not a field of ${what} (${fields.join(", ")})`,
-    }));
 }

@@ -41,14 +41,14 @@ describe("controller hosts and zones", () => {
       password: "x",
       metadata: { cpuCount: "lots" },
     });
-    assert.strictEqual(a.body["message"], "metadata.cpuCount must be a positive integer (was lots)");
+    assert.strictEqual(a.body["message"], 'metadata.cpuCount must be a positive integer (was "lots")');
     const b = await t.admin.post("/v1/infrastructure/hosts", {
       address: "10.2.0.9",
       username: "r",
       password: "x",
       availabilityZone: "nope",
     });
-    assert.strictEqual(b.body["message"], "availabilityZone must be the id of an existing zone (was nope)");
+    assert.strictEqual(b.body["message"], 'availabilityZone must be the id of an existing zone (was "nope")');
   });
 
   it("moves through suspend, maintenance, exit and resume; wrong states are StateError", async () => {

@@ -4,10 +4,17 @@ import { start, tenantWithUser, items, type Json, type TestController, type Api 
 describe("controller networks and subnets", () => {
   let t: TestController;
   let user: Api;
+  let tenantId: string;
   let projectId: string;
+  let projects = 0;
   before(async () => {
     t = await start();
-    ({ user, projectId } = await tenantWithUser(t, "net"));
+    ({ user, tenantId } = await tenantWithUser(t, "net"));
+  });
+  // A project per test: networks' names and ranges are per project, so no test sees another's networks.
+  beforeEach(async () => {
+    projects++;
+    projectId = await user.done(user.post(`/v1/tenants/${tenantId}/projects`, { name: `net-${projects}` }));
   });
   after(async () => t.close());
 
@@ -25,8 +32,9 @@ describe("controller networks and subnets", () => {
     ],
   };
 
-  it("creates a network with its CIDR and policy, lists, reads, tasks", async () => {
-    const id = await user.done(
+  /** The network "front" (10.10.0.0/16, with the policy above) in the test's project; answers its id. */
+  const front = (): Promise<string> =>
+    user.done(
       user.post(`/v1/projects/${projectId}/networks`, {
         name: "front",
         privateIpCidr: "10.10.0.0/16",
@@ -34,6 +42,9 @@ describe("controller networks and subnets", () => {
         tags: ["pulumi:n"],
       }),
     );
+
+  it("creates a network with its CIDR and policy, lists, reads, tasks", async () => {
+    const id = await front();
     const n = await user.get(`/v1/networks/${id}`);
     assert.deepStrictEqual([n.body["state"], n.body["privateIpCidr"]], ["READY", "10.10.0.0/16"]);
     assert.deepStrictEqual(n.body["securityPolicy"], policy);
@@ -42,13 +53,14 @@ describe("controller networks and subnets", () => {
   });
 
   it("refuses overlaps (naming the other network), ranges outside the project and NameTaken", async () => {
+    await front();
     const overlap = await user.post(`/v1/projects/${projectId}/networks`, {
       name: "back",
       privateIpCidr: "10.10.128.0/17",
     });
     assert.strictEqual(
       overlap.body["message"],
-      "privateIpCidr overlaps network front (10.10.0.0/16) (was 10.10.128.0/17)",
+      'privateIpCidr overlaps network front (10.10.0.0/16) (was "10.10.128.0/17")',
     );
     const outside = await user.post(`/v1/projects/${projectId}/networks`, {
       name: "back",
@@ -56,7 +68,7 @@ describe("controller networks and subnets", () => {
     });
     assert.strictEqual(
       outside.body["message"],
-      "privateIpCidr must lie inside 10.0.0.0/8 (was 192.168.0.0/16)",
+      'privateIpCidr must lie inside 10.0.0.0/8 (was "192.168.0.0/16")',
     );
     assert.strictEqual(
       (await user.post(`/v1/projects/${projectId}/networks`, { name: "front" })).body["code"],
@@ -72,14 +84,17 @@ describe("controller networks and subnets", () => {
   });
 
   it("validates and replaces the security policy; patches name and description", async () => {
-    const id = String(items(await user.get(`/v1/projects/${projectId}/networks?name=front`))[0]?.["id"]);
+    const id = await front();
+    await user.done(user.post(`/v1/projects/${projectId}/networks`, { name: "back" }));
     const bad = await user.put(`/v1/networks/${id}/security-policy`, {
       defaultAction: "ALLOW",
-      rules: [{ name: "p", direction: "EGRESS", action: "DENY", protocol: "ICMP", ports: ["1"] }],
+      rules: [
+        { name: "p", direction: "EGRESS", action: "DENY", protocol: "ICMP", cidrs: ["0.0.0.0/0"], ports: ["1"] },
+      ],
     });
     assert.strictEqual(
       bad.body["message"],
-      'securityPolicy.rules[0].ports must be empty for protocol ICMP (was ["1"])',
+      'securityPolicy.rules[0].ports must be empty for protocol ICMP (only TCP and UDP have ports) (was ["1"])',
     );
     const t1 = await user.put(`/v1/networks/${id}/security-policy`, { defaultAction: "ALLOW", rules: [] });
     assert.strictEqual((await user.task(t1))["operation"], "UPDATE_SECURITY_POLICY");
@@ -90,11 +105,11 @@ describe("controller networks and subnets", () => {
     const t2 = await user.patch(`/v1/networks/${id}`, { description: "public side" });
     assert.strictEqual((await user.task(t2))["operation"], "UPDATE_NETWORK");
     assert.strictEqual((await user.get(`/v1/networks/${id}`)).body["description"], "public side");
-    assert.strictEqual((await user.patch(`/v1/networks/${id}`, { name: "auto" })).body["code"], "NameTaken");
+    assert.strictEqual((await user.patch(`/v1/networks/${id}`, { name: "back" })).body["code"], "NameTaken");
   });
 
   it("subnets: inside the network, no overlaps, allocation, gateway, patch, delete", async () => {
-    const net = String(items(await user.get(`/v1/projects/${projectId}/networks?name=front`))[0]?.["id"]);
+    const net = await front();
     const s1 = await user.done(
       user.post(`/v1/networks/${net}/subnets`, {
         name: "s1",
@@ -110,7 +125,7 @@ describe("controller networks and subnets", () => {
     });
     assert.strictEqual(
       clash.body["message"],
-      "privateIpCidr overlaps subnet s1 (10.10.1.0/24) (was 10.10.1.128/25)",
+      'privateIpCidr overlaps subnet s1 (10.10.1.0/24) (was "10.10.1.128/25")',
     );
     const s2 = await user.done(user.post(`/v1/networks/${net}/subnets`, { name: "s2" }));
     assert.strictEqual((await user.get(`/v1/subnets/${s2}`)).body["privateIpCidr"], "10.10.0.0/24");
@@ -122,7 +137,7 @@ describe("controller networks and subnets", () => {
   });
 
   it("a network a cluster uses cannot be deleted; an unused one can, with its subnets", async () => {
-    const net = String(items(await user.get(`/v1/projects/${projectId}/networks?name=front`))[0]?.["id"]);
+    const net = await front();
     await t.admin.done(
       t.admin.post("/v1/infrastructure/hosts", { address: "10.9.0.1", username: "r", password: "p" }),
     );
@@ -150,7 +165,7 @@ describe("controller networks and subnets", () => {
     });
     assert.strictEqual(
       (wrongNet.body as Json)["message"],
-      "networkId must be a network of the project (was nope)",
+      'networkId must be a network of the project (was "nope")',
     );
   });
 });

@@ -45,18 +45,31 @@ function exited(proc: ChildProcess): Promise<number | null> {
 }
 
 describe("controller restart (CLI child process, kill -9 mid-task)", () => {
-  const dataDir = tempDir();
-  let child: Child | undefined;
-  after(async () => {
-    if (child && child.proc.exitCode === null && child.proc.signalCode === null) {
-      child.proc.kill("SIGTERM");
-      await exited(child.proc);
+  // Each test launches its own controllers on its own data folder; whatever still runs is stopped after it.
+  const dataDirs: string[] = [];
+  const children: Child[] = [];
+  const newDataDir = (): string => {
+    const dir = tempDir();
+    dataDirs.push(dir);
+    return dir;
+  };
+  const started = async (dataDir: string, extra: string[] = []): Promise<Child> => {
+    const child = await launch(dataDir, extra);
+    children.push(child);
+    return child;
+  };
+  afterEach(async () => {
+    for (const { proc } of children.splice(0)) {
+      if (proc.exitCode !== null || proc.signalCode !== null) continue;
+      proc.kill("SIGTERM");
+      await exited(proc);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("loses no acknowledged write and leaves no task STARTED", async () => {
-    child = await launch(dataDir, ["--task-step-delay-ms", "300"]);
+    const dataDir = newDataDir();
+    let child = await started(dataDir, ["--task-step-delay-ms", "300"]);
     const admin = await login(new Api(child.url), "admin", "photon-admin");
     await admin.done(
       admin.post("/v1/infrastructure/hosts", { address: "10.9.9.1", username: "r", password: "p" }),
@@ -89,7 +102,7 @@ describe("controller restart (CLI child process, kill -9 mid-task)", () => {
     await exited(child.proc);
     assert.ok(acknowledged.length > 0, "writes were acknowledged before the kill");
 
-    child = await launch(dataDir);
+    child = await started(dataDir);
     const again = new Api(child.url, admin.token);
     const tenants = new Set(items(await again.get("/v1/tenants?pageSize=100")).map((x) => x["name"]));
     for (let link: unknown = (await again.get("/v1/tenants?pageSize=100")).body["nextPageLink"]; link;) {
@@ -112,7 +125,7 @@ describe("controller restart (CLI child process, kill -9 mid-task)", () => {
   });
 
   it("stops cleanly on SIGTERM", async () => {
-    assert.ok(child);
+    const child = await started(newDataDir());
     child.proc.kill("SIGTERM");
     assert.strictEqual(await exited(child.proc), 0);
   });

@@ -83,7 +83,7 @@ describe("controller tokens are bound to an identity that cannot be reused", () 
   it("a user update takes only password and groups, by an admin, and answers 404 for an unknown user", async () => {
     const renamed = await t.admin.patch("/v1/system/users/reva-user", { username: "revb-user" });
     assert.deepStrictEqual([renamed.status, renamed.body["code"]], [400, "InvalidEntity"]);
-    assert.strictEqual(renamed.body["message"], "username is not a writable property (was revb-user)");
+    assert.strictEqual(renamed.body["message"], 'username is not a writable property (was "revb-user")');
     const byUser = await a.user.patch("/v1/system/users/reva-user", { groups: ["photon\\admins"] });
     assert.deepStrictEqual([byUser.status, byUser.body["code"]], [403, "AccessForbidden"]);
     const missing = await t.admin.patch("/v1/system/users/nobody", { password: "x" });

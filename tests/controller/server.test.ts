@@ -38,7 +38,7 @@ describe("controller server", () => {
     const a = await t.admin.post("/v1/tenants", { name: "1bad" });
     assert.deepStrictEqual(a.body, {
       code: "InvalidEntity",
-      message: 'name must match pattern "^[a-zA-Z][a-zA-Z0-9-]*$" (was 1bad)',
+      message: 'name must start with a letter and hold only letters, digits and dashes (was "1bad")',
       data: {},
     });
     const b = await t.admin.post("/v1/tenants", {});

@@ -4,7 +4,8 @@ import { addHost, items, start, tenantWithUser, type Json, type TestController }
 describe("controller storage pools, datastores and disks", () => {
   let t: TestController;
   let hosts: string[];
-  before(async () => {
+  // A controller per test: pools take capacity from the hosts, so each test starts from three empty ones.
+  beforeEach(async () => {
     t = await start();
     hosts = [
       await addHost(t, "10.5.0.1", { datastoreGb: "100" }),
@@ -12,7 +13,18 @@ describe("controller storage pools, datastores and disks", () => {
       await addHost(t, "10.5.0.3", { datastoreGb: "100" }),
     ];
   });
-  after(async () => t.close());
+  afterEach(async () => t.close());
+
+  /** The pool "vsan": 60 GB on the three hosts, tolerating one failure; answers its id. */
+  const vsanPool = (): Promise<string> =>
+    t.admin.done(
+      t.admin.post("/v1/infrastructure/storage-pools", {
+        name: "vsan",
+        hostIds: hosts,
+        capacityGb: 60,
+        failuresToTolerate: 1,
+      }),
+    );
 
   it("needs 2 * failuresToTolerate + 1 member hosts", async () => {
     const a = await t.admin.post("/v1/infrastructure/storage-pools", {
@@ -28,14 +40,7 @@ describe("controller storage pools, datastores and disks", () => {
   });
 
   it("creates a pool with its VSAN datastore and accounts its share on the members", async () => {
-    const id = await t.admin.done(
-      t.admin.post("/v1/infrastructure/storage-pools", {
-        name: "vsan",
-        hostIds: hosts,
-        capacityGb: 60,
-        failuresToTolerate: 1,
-      }),
-    );
+    const id = await vsanPool();
     const pool = await t.admin.get(`/v1/infrastructure/storage-pools/${id}`);
     assert.deepStrictEqual(
       [pool.body["state"], pool.body["capacityGb"], pool.body["usedGb"]],
@@ -60,7 +65,7 @@ describe("controller storage pools, datastores and disks", () => {
   });
 
   it("disks in the pool use its capacity and quota; resize never goes below used; delete needs force", async () => {
-    const pool = items(await t.admin.get("/v1/infrastructure/storage-pools?name=vsan"))[0] as Json;
+    const pool = (await t.admin.get(`/v1/infrastructure/storage-pools/${await vsanPool()}`)).body;
     const { projectId, user } = await tenantWithUser(t, "disks");
     await user.done(
       user.put(`/v1/projects/${projectId}/quota`, {
@@ -158,7 +163,7 @@ describe("controller storage pools, datastores and disks", () => {
           capacityGb: 5,
         })
       ).body["message"],
-      "flavor must name a persistent-disk flavor (was cluster-vm-disk)",
+      'flavor must name a persistent-disk flavor (was "cluster-vm-disk")',
     );
     await user.done(user.del(`/v1/disks/${disk}`));
     await t.admin.done(t.admin.del(`/v1/infrastructure/storage-pools/${id}`));

@@ -67,7 +67,7 @@ describe("controller tenants, projects and quotas", () => {
     });
     assert.strictEqual(
       bad.body["message"],
-      "defaultRouterPrivateIpCidr must have no host bits set (use 10.0.0.0/8) (was 10.0.0.1/8)",
+      'defaultRouterPrivateIpCidr must have no host bits set (use 10.0.0.0/8) (was "10.0.0.1/8")',
     );
     assert.strictEqual(items(await user.get(`/v1/tenants/${tenantId}/projects`)).length, 1);
     const got = await user.get(`/v1/projects/${projectId}`);

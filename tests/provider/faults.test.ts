@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { handlers, setClientOptions } from "../../provider";
+import { handlers } from "../../provider";
+import { setClientOptions } from "../../provider/context";
 import { createAndVerify, startTestController, TestController, unique, useController } from "./harness";
 
 /** The admin's GET, repeated through the injected faults: a failed GET never passes for an answer. */

@@ -2,10 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import axios from "axios";
-import { startController, FaultOptions } from "../../controller";
-import { configure, handlers, PhotonClient, setClientOptions } from "../../provider";
+import { FaultOptions, startController } from "../../controller";
+import { configure, handlers, PhotonClient } from "../../provider";
+import { setClientOptions } from "../../provider/context";
 import { CheckResult } from "@pulumi/pulumi/dynamic";
-import { Props } from "../../provider/resources/common";
+import type { Props } from "../../provider/resources/props";
 
 export interface TestController {
   readonly url: string;

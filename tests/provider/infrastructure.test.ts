@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
-import { Props } from "../../provider/resources/common";
+import type { Props } from "../../provider/resources/props";
 import { assertNoDrift, controllerPerSuite, createAndVerify, tenantWithProject, unique } from "./harness";
 
 const PASSWORD = "esx-Secret-4711";

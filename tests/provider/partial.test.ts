@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
-import { Props } from "../../provider/resources/common";
+import type { Props } from "../../provider/resources/props";
 import { assertNoDrift, checkedInputs, controllerPerSuite, TestController, unique } from "./harness";
 
 /** What the engine needs from a create that made an object but could not finish it. */

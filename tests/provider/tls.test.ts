@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startController, type ControllerOptions, type RunningController } from "../../controller";
-import { handlers, REAL_TRANSPORT, setClientOptions } from "../../provider";
+import { handlers, REAL_TRANSPORT } from "../../provider";
+import { setClientOptions } from "../../provider/context";
 import { makeTestCa, type TestCa } from "../support/pki";
 import { checkedInputs, createAndVerify, startTestController, unique, useController } from "./harness";
 

@@ -8,8 +8,6 @@ import { flavorCostProblem } from "../../../controller/catalog/routes";
 import { capacityFromMetadata, poolShareGb } from "../../../controller/hosts/capacity";
 import type { Vm } from "../../../controller/model";
 import { membersProblem } from "../../../controller/storage/pools";
-import { nameProblem, securityGroupProblem } from "../../../controller/validation/names";
-import { securityPolicyProblems } from "../../../controller/validation/security-policy";
 
 function worker(name: string, createdTime: number, hostId = "h1", state: Vm["state"] = "STARTED"): Vm {
   return {
@@ -34,64 +32,6 @@ function worker(name: string, createdTime: number, hostId = "h1", state: Vm["sta
 }
 
 describe("controller rules", () => {
-  const names: [string, string | undefined][] = [
-    ["web", undefined],
-    ["a-1", undefined],
-    ["1web", "must start with a letter and hold only letters, digits and dashes"],
-    ["we_b", "must start with a letter and hold only letters, digits and dashes"],
-    ["", "must be 1 to 63 characters long"],
-    ["a".repeat(64), "must be 1 to 63 characters long"],
-  ];
-  for (const [name, problem] of names)
-    it(`name ${JSON.stringify(name.slice(0, 10))}`, () => assert.strictEqual(nameProblem(name), problem));
-
-  it("security groups are domain\\group", () => {
-    assert.strictEqual(securityGroupProblem("acme\\devs"), undefined);
-    assert.strictEqual(securityGroupProblem("devs"), "must be written domain\\group");
-  });
-
-  it("security policy problems, whole text", () => {
-    const problems = securityPolicyProblems({
-      defaultAction: "DENY",
-      rules: [
-        {
-          name: "web",
-          direction: "INGRESS",
-          action: "ALLOW",
-          protocol: "TCP",
-          cidrs: ["0.0.0.0/0"],
-          ports: ["80", "8000-8100"],
-        },
-        {
-          name: "web",
-          direction: "INGRESS",
-          action: "ALLOW",
-          protocol: "ICMP",
-          cidrs: ["10.0.0.1/8"],
-          ports: ["1"],
-        },
-        {
-          name: "bad",
-          direction: "EGRESS",
-          action: "DENY",
-          protocol: "UDP",
-          cidrs: [],
-          ports: ["9-3", "70000"],
-        },
-      ],
-    });
-    assert.deepStrictEqual(
-      problems.map((p) => `${p.property} ${p.problem}`),
-      [
-        "securityPolicy.rules[1].name must be unique within the policy",
-        "securityPolicy.rules[1].cidrs must have no host bits set (use 10.0.0.0/8)",
-        "securityPolicy.rules[1].ports must be empty for protocol ICMP",
-        "securityPolicy.rules[2].ports must be a range from low to high",
-        "securityPolicy.rules[2].ports must be between 1 and 65535",
-      ],
-    );
-  });
-
   it("shrinking removes cordoned workers first, then the newest", () => {
     const ws = [worker("a", 1), worker("b", 2), worker("c", 3), worker("d", 4)];
     assert.deepStrictEqual(chooseVictims(ws, new Set(["a"]), 2), ["a", "d"]);

@@ -10,7 +10,7 @@ import { outputs as projectOutputs } from "../../../provider/resources/project";
 import { outputs as hostOutputs } from "../../../provider/resources/host";
 import { outputs as networkOutputs } from "../../../provider/resources/network";
 import { outputs as poolOutputs } from "../../../provider/resources/storagePool";
-import { Props } from "../../../provider/resources/common";
+import type { Props } from "../../../provider/resources/props";
 
 const root = packageRoot(__dirname);
 
@@ -61,7 +61,9 @@ describe("schema.json and the code agree", () => {
       "Tenant",
       tenantOutputs(
         {
-          entity: { id: "t", name: "n", securityGroups: ["a\\b"] },
+          id: "t",
+          name: "n",
+          securityGroups: ["a\\b"],
           quota: { quotaItems: { vm: { limit: 1, unit: "COUNT", usage: 0 } } },
         },
         props,
@@ -69,10 +71,7 @@ describe("schema.json and the code agree", () => {
     ],
     [
       "Project",
-      projectOutputs(
-        { entity: { id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" } },
-        props,
-      ),
+      projectOutputs({ id: "p", name: "n", tenantId: "t", defaultRouterPrivateIpCidr: "10.0.0.0/8" }, props),
     ],
     [
       "Host",

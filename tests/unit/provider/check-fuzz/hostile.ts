@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { UNKNOWN } from "../../../../provider/resources/common";
+import { UNKNOWN } from "../../../../provider/resources/props";
 
 /**
  * Values no schema allows anywhere, or allows only by accident: what a buggy program, a hand-edited state

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { UNKNOWN } from "../../../../provider/resources/common";
+import { UNKNOWN } from "../../../../provider/resources/props";
 import { EVIL_KEYS, HOSTILE, objectOf } from "./hostile";
 import { ObjectShape, ResourceShape, Shape } from "./shapes";
 

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../../../provider/resources/common";
+import { UNKNOWN } from "../../../../provider/resources/props";
 import { child, isRecord, Segment, showPath } from "./paths";
 import { ObjectShape, Shape } from "./shapes";
 

@@ -1,4 +1,4 @@
-import { INTERNAL_INPUTS } from "../../../../provider/resources/common";
+import { INTERNAL_INPUTS } from "../../../../provider/resources/props";
 import { PackageSchema, PropertySpec, refName, shortName } from "../../../../scripts/schema/model";
 
 /**

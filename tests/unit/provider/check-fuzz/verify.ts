@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { Props } from "../../../../provider/resources/common";
+import type { Props } from "../../../../provider/resources/props";
 import { nullPaths, pathProblem, secretTexts, typeProblem, withUnknowns } from "./oracle";
 import { parsePath, samePath, showPath } from "./paths";
 import { ResourceShape } from "./shapes";

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { Failure, Props, UNKNOWN } from "../../../../provider/resources/common";
+import { type Props, UNKNOWN } from "../../../../provider/resources/props";
+import type { Failure } from "../../../../provider/resources/failures";
 
 export { UNKNOWN };
 

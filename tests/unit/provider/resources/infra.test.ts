@@ -25,7 +25,12 @@ describe("Host", () => {
     [
       "address shape",
       { ...h, address: "not an address" },
-      [{ property: "address", reason: 'must be an IPv4 address, an IPv6 address or a host name (was "not an address")' }],
+      [
+        {
+          property: "address",
+          reason: 'must be an IPv4 address, an IPv6 address or a host name (was "not an address")',
+        },
+      ],
     ],
     [
       "usage tags",
@@ -81,7 +86,7 @@ describe("Network", () => {
     [
       "cidr host bits",
       { ...n, cidr: "10.10.0.1/16" },
-      [{ property: "cidr", reason: "has host bits set: write 10.10.0.0/16 (was 10.10.0.1/16)" }],
+      [{ property: "cidr", reason: 'must have no host bits set (use 10.10.0.0/16) (was "10.10.0.1/16")' }],
     ],
     ["policy", { ...n, securityPolicy: { defaultAction: "DENY", rules: [rule] } }, []],
     [
@@ -95,7 +100,7 @@ describe("Network", () => {
       [
         {
           property: "securityPolicy.rules[0].ports",
-          reason: "are only allowed for TCP and UDP (protocol is ICMP)",
+          reason: 'must be empty for protocol ICMP (only TCP and UDP have ports) (was ["80","8000-8100"])',
         },
       ],
     ],
@@ -112,12 +117,12 @@ describe("Network", () => {
     [
       "port bound",
       { ...n, securityPolicy: { defaultAction: "DENY", rules: [{ ...rule, ports: ["70000"] }] } },
-      [{ property: "securityPolicy.rules[0].ports[0]", reason: 'must lie within 1-65535 (was "70000")' }],
+      [{ property: "securityPolicy.rules[0].ports[0]", reason: 'must be between 1 and 65535 (was "70000")' }],
     ],
     [
       "rule names unique",
       { ...n, securityPolicy: { defaultAction: "DENY", rules: [rule, rule] } },
-      [{ property: "securityPolicy.rules", reason: "has two rules named web; names must be unique" }],
+      [{ property: "securityPolicy.rules[1].name", reason: 'must be unique within the policy (was "web")' }],
     ],
     [
       "rule cidrs",
@@ -125,7 +130,7 @@ describe("Network", () => {
       [
         {
           property: "securityPolicy.rules[0].cidrs",
-          reason: "must list at least one CIDR (0.0.0.0/0 for any)",
+          reason: "must list at least one CIDR (0.0.0.0/0 for any) (was [])",
         },
       ],
     ],

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { REGISTRY } from "../../../../provider/registry";
-import { Failure } from "../../../../provider/resources/common";
+import type { Failure } from "../../../../provider/resources/failures";
 import { forgetClaims } from "../../../../provider/resources/network";
 import { checkTable } from "./helpers";
 

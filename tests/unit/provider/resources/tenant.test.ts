@@ -22,7 +22,7 @@ describe("Tenant", () => {
     [
       "name length",
       { ...base, name: "a".repeat(64) },
-      [{ property: "name", reason: "must be 1 to 63 characters long (was 64)" }],
+      [{ property: "name", reason: `must be 1 to 63 characters long (was "${"a".repeat(64)}")` }],
     ],
     [
       "security group shape",
@@ -32,7 +32,7 @@ describe("Tenant", () => {
     [
       "quota unit",
       { ...base, quota: { "vm.cpu": { limit: 4, unit: "GB" } } },
-      [{ property: 'quota["vm.cpu"].unit', reason: "must be COUNT for vm.cpu (was GB)" }],
+      [{ property: 'quota["vm.cpu"].unit', reason: 'must be COUNT for vm.cpu (was "GB")' }],
     ],
     [
       "quota size unit",
@@ -40,7 +40,7 @@ describe("Tenant", () => {
       [
         {
           property: 'quota["vm.memory"].unit',
-          reason: "must be a size unit (GB, MB, KB, B) for vm.memory (was COUNT)",
+          reason: 'must be a size unit (GB, MB, KB, B) for vm.memory (was "COUNT")',
         },
       ],
     ],
@@ -57,7 +57,7 @@ describe("Tenant", () => {
     [
       "quota key",
       { ...base, quota: { "VM CPU": { limit: 1, unit: "COUNT" } } },
-      [{ property: 'quota["VM CPU"]', reason: "is not a quota key (such as vm.cpu or storage.VSAN)" }],
+      [{ property: 'quota["VM CPU"]', reason: 'is not a quota key such as vm.cpu or storage.VSAN (was "VM CPU")' }],
     ],
     ["unknown quota item passes", { ...base, quota: { vm: UNKNOWN } }, []],
     [
@@ -122,7 +122,7 @@ describe("Project", () => {
       [
         {
           property: "defaultRouterPrivateIpCidr",
-          reason: "has host bits set: write 10.0.0.0/8 (was 10.0.0.1/8)",
+          reason: 'must have no host bits set (use 10.0.0.0/8) (was "10.0.0.1/8")',
         },
       ],
     ],

@@ -1,28 +1,21 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import type { QuotaItems } from "../../../controller/model";
 import {
-  convert,
-  limitProblem,
+  limitBelowUsageProblem,
   mergeItems,
   release,
   removeItems,
   replaceItems,
   reserve,
   sumCosts,
-} from "../../../controller/validation/quota";
+  type QuotaItems,
+} from "../../../rules/quota-usage";
 
-describe("controller quota arithmetic", () => {
+describe("rules/quota-usage", () => {
   const quota: QuotaItems = {
     "vm.cpu": { limit: 8, usage: 6, unit: "COUNT" },
     "vm.memory": { limit: 16, usage: 0, unit: "GB" },
   };
-
-  it("converts units", () => {
-    assert.strictEqual(convert(2, "GB", "MB"), 2048);
-    assert.strictEqual(convert(512, "MB", "GB"), 0.5);
-    assert.strictEqual(convert(1, "COUNT", "GB"), undefined);
-  });
 
   it("reserves within limits, keys without items are unlimited", () => {
     const r = reserve(quota, [
@@ -57,13 +50,19 @@ describe("controller quota arithmetic", () => {
     assert.deepStrictEqual(Object.keys(removeItems(quota, ["vm.cpu"])), ["vm.memory"]);
   });
 
-  it("limitProblem finds a limit below usage", () => {
-    assert.deepStrictEqual(limitProblem(replaceItems(quota, { "vm.cpu": { limit: 2, unit: "COUNT" } })), {
+  it("PUT converts the usage of a kept key to its new unit", () => {
+    const put = replaceItems(quota, { "vm.memory": { limit: 16384, unit: "MB" } });
+    assert.deepStrictEqual(put, { "vm.memory": { limit: 16384, unit: "MB", usage: 0 } });
+  });
+
+  it("limitBelowUsageProblem finds a limit below usage", () => {
+    const lowered = replaceItems(quota, { "vm.cpu": { limit: 2, unit: "COUNT" } });
+    assert.deepStrictEqual(limitBelowUsageProblem(lowered), {
       property: "quotaItems.vm.cpu.limit",
       problem: "must not be below usage 6",
       value: 2,
     });
-    assert.strictEqual(limitProblem(quota), undefined);
+    assert.strictEqual(limitBelowUsageProblem(quota), undefined);
   });
 
   it("sums costs by key and unit", () => {

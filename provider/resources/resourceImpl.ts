@@ -1,6 +1,6 @@
 import type { CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { PhotonClient } from "../client";
-import { Props } from "./common";
+import type { PhotonClient } from "../client";
+import type { Props } from "./props";
 
 /** What a handler needs at run time: the configured client. */
 export interface Context {

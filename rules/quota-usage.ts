@@ -1,23 +1,34 @@
-import type { Cost, QuotaItems, QuotaUnit } from "../model";
+/**
+ * Quota usage: reserving and releasing costs against quota items, and the changes a request makes to
+ * them. Pure and property-tested; the controller keeps the items, the rules say what they become.
+ */
+import { convert, type QuotaLimit, type QuotaUnit } from "./quota";
+import type { Problem } from "./wording";
 
-const BYTES: Record<Exclude<QuotaUnit, "COUNT">, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+export interface QuotaItem {
+  limit: number;
+  usage: number;
+  unit: QuotaUnit;
+}
+export type QuotaItems = Record<string, QuotaItem>;
 
-/** value in `from` expressed in `to`; undefined when one is COUNT and the other a size. */
-export function convert(value: number, from: QuotaUnit, to: QuotaUnit): number | undefined {
-  if (from === to) return value;
-  if (from === "COUNT" || to === "COUNT") return undefined;
-  return (value * BYTES[from]) / BYTES[to];
+/** What an object costs against one quota key. */
+export interface Cost {
+  key: string;
+  value: number;
+  unit: QuotaUnit;
 }
 
 export type Reservation = { ok: true; items: QuotaItems } | { ok: false; message: string };
 
+/** Sizes converted between units are not exact: a limit reached through conversions still holds. */
 const EPSILON = 1e-9;
 
 /**
  * Adds costs to the usage of the quota items they name; keys without a quota item are unlimited.
  * Fails, changing nothing, when one item would go over its limit or the units do not match.
  */
-export function reserve(items: QuotaItems, costs: Cost[]): Reservation {
+export function reserve(items: QuotaItems, costs: readonly Cost[]): Reservation {
   const next: QuotaItems = structuredClone(items);
   for (const cost of costs) {
     const item = next[cost.key];
@@ -42,7 +53,7 @@ export function reserve(items: QuotaItems, costs: Cost[]): Reservation {
 }
 
 /** Gives costs back; usage never goes below zero. */
-export function release(items: QuotaItems, costs: Cost[]): QuotaItems {
+export function release(items: QuotaItems, costs: readonly Cost[]): QuotaItems {
   const next: QuotaItems = structuredClone(items);
   for (const cost of costs) {
     const item = next[cost.key];
@@ -56,13 +67,8 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-export interface QuotaSpecItem {
-  limit: number;
-  unit: QuotaUnit;
-}
-
 /** PUT: the spec replaces all items; usage of keys that stay is kept (converted to the new unit). */
-export function replaceItems(current: QuotaItems, spec: Record<string, QuotaSpecItem>): QuotaItems {
+export function replaceItems(current: QuotaItems, spec: Readonly<Record<string, QuotaLimit>>): QuotaItems {
   const next: QuotaItems = {};
   for (const [key, s] of Object.entries(spec))
     next[key] = { limit: s.limit, unit: s.unit, usage: carried(current, key, s.unit) };
@@ -70,11 +76,11 @@ export function replaceItems(current: QuotaItems, spec: Record<string, QuotaSpec
 }
 
 /** PATCH: the spec's items are set, the others stay. */
-export function mergeItems(current: QuotaItems, spec: Record<string, QuotaSpecItem>): QuotaItems {
+export function mergeItems(current: QuotaItems, spec: Readonly<Record<string, QuotaLimit>>): QuotaItems {
   return { ...structuredClone(current), ...replaceItems(current, spec) };
 }
 
-export function removeItems(current: QuotaItems, keys: string[]): QuotaItems {
+export function removeItems(current: QuotaItems, keys: readonly string[]): QuotaItems {
   const next = structuredClone(current);
   for (const k of keys) delete next[k];
   return next;
@@ -85,14 +91,12 @@ function carried(current: QuotaItems, key: string, unit: QuotaUnit): number {
   return old ? round(convert(old.usage, old.unit, unit) ?? 0) : 0;
 }
 
-/** The first item whose limit is below its usage, as an InvalidEntity-style problem. */
-export function limitProblem(
-  items: QuotaItems,
-): { property: string; problem: string; value: number } | undefined {
+/** The first item whose limit is below its usage: a quota cannot be lowered under what is in use. */
+export function limitBelowUsageProblem(items: QuotaItems, base = "quotaItems"): Problem | undefined {
   for (const [key, item] of Object.entries(items)) {
     if (item.limit + EPSILON < item.usage) {
       return {
-        property: `quotaItems.${key}.limit`,
+        property: `${base}.${key}.limit`,
         problem: `must not be below usage ${item.usage}`,
         value: item.limit,
       };
@@ -102,7 +106,7 @@ export function limitProblem(
 }
 
 /** Adds up cost lists, merging items with the same key and unit. */
-export function sumCosts(lists: Cost[][]): Cost[] {
+export function sumCosts(lists: readonly Cost[][]): Cost[] {
   const out = new Map<string, Cost>();
   for (const cost of lists.flat()) {
     const k = `${cost.key}|${cost.unit}`;
