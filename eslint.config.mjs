@@ -9,6 +9,12 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // A type-only import says so: the reader sees that nothing runs at load time (sdk/stub.ts must load
+      // no provider code, decision 0501), and the compiler drops it whatever else changes in the file.
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { prefer: "type-imports", fixStyle: "inline-type-imports" },
+      ],
     },
   },
 );

@@ -36,7 +36,10 @@ export interface RunningController {
   runtime: ClusterRuntime;
   /** Starts the periodic cluster maintenance now; answers how many clusters it started on. */
   runMaintenance(): number;
-  /** Internals for tests: store, engine, options. */
+  /**
+   * @internal Test hook, not API: the store, engine and options, for tests that inspect or pace the
+   * controller from inside. Programs use the HTTP API.
+   */
   platform: Platform;
 }
 
@@ -89,13 +92,15 @@ export async function startController(options: ControllerOptions): Promise<Runni
   const o = resolveOptions(options);
   refusePlainHttpBeyondLoopback(o.host, options.tls !== undefined, options.allowInsecureHttp === true);
   const store = new Store(o.dataDir);
+  const runtime = options.clusterRuntime ?? new VmOnlyRuntime();
   let app: FastifyInstance | undefined;
+  let engine: Platform["engine"] | undefined;
   try {
     // Before any task resumes: a certificate that cannot be read or made stops the start cleanly.
     const tls = options.tls && servingTls(options.tls, o.dataDir, o.host);
     seed(store);
-    const p = platform(store, o, options.clusterRuntime ?? new VmOnlyRuntime());
-    const engine = p.engine;
+    const p = platform(store, o, runtime);
+    engine = p.engine;
     await restoreRuntime(p);
     const resumedTasks = engine.resumeAll();
     app = await buildServer(p, allRoutes(o.faults !== undefined), tls && { cert: tls.cert, key: tls.key });
@@ -103,6 +108,7 @@ export async function startController(options: ControllerOptions): Promise<Runni
     const timer = setInterval(() => runPeriodicMaintenance(p), o.maintenanceIntervalMs);
     timer.unref();
     const server = app;
+    const running = engine;
     return {
       url: address.replace("[::1]", "localhost"),
       ...(tls?.ca && { ca: tls.ca }),
@@ -114,13 +120,16 @@ export async function startController(options: ControllerOptions): Promise<Runni
       close: async () => {
         clearInterval(timer);
         await server.close();
-        await engine.close();
-        await p.runtime.close();
+        await running.close();
+        await runtime.close();
         store.close();
       },
     };
   } catch (e) {
+    // A start that fails half-way (a port in use, a bad certificate) leaves no control plane or task behind.
     await app?.close();
+    await engine?.close();
+    await runtime.close();
     store.close();
     throw e;
   }

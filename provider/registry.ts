@@ -1,4 +1,4 @@
-import { RESOURCE_META, ResourceType } from "./generated/schema";
+import { RESOURCE_META, type ResourceType } from "./generated/schema";
 import { host } from "./resources/host";
 import { network } from "./resources/network";
 import { project } from "./resources/project";

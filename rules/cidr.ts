@@ -26,7 +26,8 @@ export const CIDR_PATTERN = `^(${OCTET}\\.){3}${OCTET}/(0|[1-9]|[12]\\d|3[0-2])$
 /** A leading zero is refused in the prefix as in the octets: `/08` reads as octal to some parsers. */
 const SHAPE = /^([^/]+)\/(0|[1-9]\d?)$/;
 
-export type ParsedCidr = { readonly ok: true; readonly cidr: Cidr } | { readonly ok: false; readonly problem: string };
+export type ParsedCidr =
+  { readonly ok: true; readonly cidr: Cidr } | { readonly ok: false; readonly problem: string };
 
 /** Number of addresses in a block of this prefix length. */
 export function blockSize(prefix: number): number {

@@ -54,7 +54,8 @@ export function quotaUnitProblem(key: string, unit: unknown): string | undefined
     return oneOfProblem(QUOTA_UNITS);
   const family = unitFamily(key);
   if (family === "count" && unit !== "COUNT") return `must be COUNT for ${key}`;
-  if (family === "size" && unit === "COUNT") return `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key}`;
+  if (family === "size" && unit === "COUNT")
+    return `must be a size unit (${SIZE_UNITS.join(", ")}) for ${key}`;
   return undefined;
 }
 

@@ -66,7 +66,10 @@ function portProblems(rule: PolicyRule, at: string): Problem[] {
     return problem ? [{ property: `${at}.ports[${i}]`, problem, value: port }] : [];
   });
   if (takesPorts(rule.protocol) || rule.ports.length === 0) return eachPort;
-  return [{ property: `${at}.ports`, problem: portsNotTakenProblem(rule.protocol), value: rule.ports }, ...eachPort];
+  return [
+    { property: `${at}.ports`, problem: portsNotTakenProblem(rule.protocol), value: rule.ports },
+    ...eachPort,
+  ];
 }
 
 /** Every problem of a policy's rules, in order; `base` is the policy's property. Empty when valid. */

@@ -1,6 +1,6 @@
 /**
  * The words every rule shares, so that the provider's `check` and the server's InvalidEntity write the
- * same sentence for the same mistake: `<property> <problem> (was <value>)` (decision 0508). A rule answers
+ * same sentence for the same mistake: `<property> <problem> (was <value>)` (decision 0005). A rule answers
  * the problem; each side names the property its input has and shows the value with `shownPlain`.
  */
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_META, ResourceType } from "../provider/generated/schema";
+import { RESOURCE_META, type ResourceType } from "../provider/generated/schema";
 
 /**
  * The property bag the engine gets: the arguments, `name` defaulting to `adoptName` or else the resource name, secrets

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the stub must load the installed package at run time */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type * as providerModule from "../provider";
 
-type Provider = typeof import("../provider");
+type Provider = typeof providerModule;
 
 /**
  * The serialized provider of a resource type: one small function that loads the installed package at

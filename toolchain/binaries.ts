@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { cacheDir, packageRoot, readVersions, ToolName } from "./paths";
+import { cacheDir, packageRoot, readVersions, type ToolName } from "./paths";
 
 export class ToolchainMissingError extends Error {
   constructor(

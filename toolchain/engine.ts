@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EngineBinaries, engineBinaries } from "./binaries";
+import { type EngineBinaries, engineBinaries } from "./binaries";
 import { packageRoot } from "./paths";
 
 /** Passphrase of the throwaway local stacks the tests and the demo make; never a real secret. */

@@ -83,7 +83,7 @@ export const ECHO_LIMIT = 120;
 
 /**
  * `<property> <problem> (was <value>)`, the sentence the provider's `check` writes for the same mistake
- * (decision 0508). The value is hidden when the property is secret, redacted where it holds secret
+ * (decision 0005). The value is hidden when the property is secret, redacted where it holds secret
  * properties, and cut short.
  */
 export function invalidEntity(property: string, problem: string, value: unknown): ApiError {

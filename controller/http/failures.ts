@@ -60,7 +60,7 @@ const STRING_KEYWORDS = ["pattern", "minLength", "maxLength"];
 
 /**
  * The rules' words for a schema failure, so that the server writes the sentence the provider's `check`
- * writes for the same mistake (decision 0508): a fragment carrying a rule's pattern is worded by that
+ * writes for the same mistake (decision 0005): a fragment carrying a rule's pattern is worded by that
  * rule, an enum lists its values, a minimum names the least number. Undefined keeps Ajv's words.
  */
 function ruleWords(issue: ValidationIssue): string | undefined {

@@ -1,13 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { V1Node } from "@kubernetes/client-node";
-import { KubernetesBinaries } from "../../toolchain/binaries";
-import { KubeClients, kubeClients, waitFor } from "./client";
+import { type V1Node } from "@kubernetes/client-node";
+import { type KubernetesBinaries } from "../../toolchain/binaries";
+import { type KubeClients, kubeClients, waitFor } from "./client";
 import { ControlPlane } from "./controlPlane";
 import { killStale, portIsFree } from "./process";
 import { Kwok } from "./kwok";
 import { isNotFound, isConflict } from "./errors";
-import { LABEL_PHOTON_HOST, nodeObject, NodeShape } from "./nodes";
+import { LABEL_PHOTON_HOST, nodeObject, type NodeShape } from "./nodes";
 
 /** Resources every simulated node offers (the flavor of a cluster VM). */
 export const NODE_CPU = 4;

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as https from "https";
 import * as path from "path";
-import { KubernetesBinaries } from "../../toolchain/binaries";
-import { ClusterPki, ensureClusterPki, kubeconfigFor } from "./certs";
+import { type KubernetesBinaries } from "../../toolchain/binaries";
+import { type ClusterPki, ensureClusterPki, kubeconfigFor } from "./certs";
 import { freePort, ManagedProcess } from "./process";
 
 export interface ControlPlaneOptions {

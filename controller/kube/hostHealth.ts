@@ -1,5 +1,5 @@
-import { PatchStrategy, setHeaderOptions, V1Node } from "@kubernetes/client-node";
-import { KubeClients } from "./client";
+import { PatchStrategy, setHeaderOptions, type V1Node } from "@kubernetes/client-node";
+import { type KubeClients } from "./client";
 import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from "./kwok";
 
 /** Annotation value of a node whose host failed: kwok's selector no longer matches, so it stops heartbeating. */

@@ -1,4 +1,4 @@
-import { V1Node } from "@kubernetes/client-node";
+import { type V1Node } from "@kubernetes/client-node";
 import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from "./kwok";
 
 export const LABEL_PHOTON_HOST = "photon.vmware.com/host";

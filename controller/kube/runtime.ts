@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
-import { KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
+import { type KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
 import { readVersions } from "../../toolchain/paths";
 import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
 import { Etcd } from "./etcd";

@@ -12,7 +12,7 @@ export interface Failure {
 
 /**
  * A rule's problem (rules/) as a failure: the reason ends with the value shown as the server shows it,
- * so `${property} ${reason}` is the sentence the server answers for the same input (decision 0508).
+ * so `${property} ${reason}` is the sentence the server answers for the same input (decision 0005).
  */
 export function ruleFailure(property: string, problem: string | undefined, value: unknown): Failure[] {
   return problem === undefined ? [] : [{ property, reason: `${problem} (was ${shown(value)})` }];

@@ -1,11 +1,11 @@
 import {
   dynamicToken,
-  PackageSchema,
-  PropertySpec,
+  type PackageSchema,
+  type PropertySpec,
   refName,
-  ResourceSpec,
+  type ResourceSpec,
   shortName,
-  TypeSpec,
+  type TypeSpec,
 } from "./model";
 
 const HEADER = "// Generated from schema.json by `npm run gen`. Do not edit.\n";

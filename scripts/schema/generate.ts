@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { generateProviderTypes, generateSdkClasses, generateSdkTypes } from "./codegen";
 import { referencePages } from "./docs";
-import { PackageSchema } from "./model";
+import { type PackageSchema } from "./model";
 
 /** Every file generated from schema.json, by its path relative to the repository root. */
 export function generatedFiles(schema: PackageSchema): Record<string, string> {

@@ -89,7 +89,14 @@ describe("controller networks and subnets", () => {
     const bad = await user.put(`/v1/networks/${id}/security-policy`, {
       defaultAction: "ALLOW",
       rules: [
-        { name: "p", direction: "EGRESS", action: "DENY", protocol: "ICMP", cidrs: ["0.0.0.0/0"], ports: ["1"] },
+        {
+          name: "p",
+          direction: "EGRESS",
+          action: "DENY",
+          protocol: "ICMP",
+          cidrs: ["0.0.0.0/0"],
+          ports: ["1"],
+        },
       ],
     });
     assert.strictEqual(

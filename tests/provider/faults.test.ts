@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
 import { setClientOptions } from "../../provider/context";
-import { createAndVerify, startTestController, TestController, unique, useController } from "./harness";
+import { createAndVerify, startTestController, type TestController, unique, useController } from "./harness";
 
 /** The admin's GET, repeated through the injected faults: a failed GET never passes for an answer. */
 async function getThroughFaults<T>(ctl: TestController, p: string): Promise<T> {

@@ -2,10 +2,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import axios from "axios";
-import { FaultOptions, startController } from "../../controller";
+import { type FaultOptions, startController } from "../../controller";
 import { configure, handlers, PhotonClient } from "../../provider";
 import { setClientOptions } from "../../provider/context";
-import { CheckResult } from "@pulumi/pulumi/dynamic";
+import { type CheckResult } from "@pulumi/pulumi/dynamic";
 import type { Props } from "../../provider/resources/props";
 
 export interface TestController {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
 import type { Props } from "../../provider/resources/props";
-import { assertNoDrift, checkedInputs, controllerPerSuite, TestController, unique } from "./harness";
+import { assertNoDrift, checkedInputs, controllerPerSuite, type TestController, unique } from "./harness";
 
 /** What the engine needs from a create that made an object but could not finish it. */
 interface Partial {

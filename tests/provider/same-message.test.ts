@@ -5,7 +5,7 @@ import type { Props } from "../../provider/resources/props";
 import { controllerPerSuite, tenantWithProject, unique } from "./harness";
 
 /**
- * One mistake, one sentence (decision 0508): each bad input is given to the provider's `check` and, as
+ * One mistake, one sentence (decision 0005): each bad input is given to the provider's `check` and, as
  * the API writes it, to the server; `<property> <reason>` of check's one failure must be the server's
  * InvalidEntity message word for word. The property differs only where the API names the input otherwise
  * (a network's `cidr` is `privateIpCidr`, a quota item sits under `quota.quotaItems`).
@@ -77,24 +77,44 @@ const CASES: readonly Case[] = [
     ...quota("VM CPU", 1, "COUNT"),
     serverProperty: "quota.quotaItems.VM CPU",
   },
-  { what: "a router range with host bits", kind: "Project", ...same("defaultRouterPrivateIpCidr", "10.0.0.1/8") },
+  {
+    what: "a router range with host bits",
+    kind: "Project",
+    ...same("defaultRouterPrivateIpCidr", "10.0.0.1/8"),
+  },
   {
     what: "a router range with a leading-zero octet",
     kind: "Project",
     ...same("defaultRouterPrivateIpCidr", "10.010.0.0/16"),
   },
-  { what: "a router range with prefix 33", kind: "Project", ...same("defaultRouterPrivateIpCidr", "10.0.0.0/33") },
+  {
+    what: "a router range with prefix 33",
+    kind: "Project",
+    ...same("defaultRouterPrivateIpCidr", "10.0.0.0/33"),
+  },
   { what: "a network range that is no CIDR", ...networkCidr("10.10.0.0") },
   { what: "a network range with a leading-zero octet", ...networkCidr("10.010.0.0/16") },
   { what: "a network range with host bits", ...networkCidr("10.10.0.1/16") },
   { what: "a policy default action", kind: "Network", ...same("securityPolicy", { defaultAction: "DROP" }) },
   { what: "a policy rule name", kind: "Network", ...same("securityPolicy", policy({ name: "1st" })) },
   { what: "a policy protocol", kind: "Network", ...same("securityPolicy", policy({ protocol: "SCTP" })) },
-  { what: "a policy peer with host bits", kind: "Network", ...same("securityPolicy", policy({ cidrs: ["10.0.0.1/8"] })) },
-  { what: "a policy peer that is no CIDR", kind: "Network", ...same("securityPolicy", policy({ cidrs: ["010.0.0.0/8"] })) },
+  {
+    what: "a policy peer with host bits",
+    kind: "Network",
+    ...same("securityPolicy", policy({ cidrs: ["10.0.0.1/8"] })),
+  },
+  {
+    what: "a policy peer that is no CIDR",
+    kind: "Network",
+    ...same("securityPolicy", policy({ cidrs: ["010.0.0.0/8"] })),
+  },
   { what: "a policy rule without peers", kind: "Network", ...same("securityPolicy", policy({ cidrs: [] })) },
   { what: "a port above 65535", kind: "Network", ...same("securityPolicy", policy({ ports: ["70000"] })) },
-  { what: "a port range upside down", kind: "Network", ...same("securityPolicy", policy({ ports: ["90-80"] })) },
+  {
+    what: "a port range upside down",
+    kind: "Network",
+    ...same("securityPolicy", policy({ ports: ["90-80"] })),
+  },
   { what: "a port that is no port", kind: "Network", ...same("securityPolicy", policy({ ports: ["80-"] })) },
   {
     what: "ports for ICMP",

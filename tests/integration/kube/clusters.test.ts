@@ -2,21 +2,21 @@ import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { PatchStrategy, setHeaderOptions, V1Deployment } from "@kubernetes/client-node";
-import { KubeClients, kubeClients, waitFor } from "../../../controller/kube/client";
+import { PatchStrategy, setHeaderOptions, type V1Deployment } from "@kubernetes/client-node";
+import { type KubeClients, kubeClients, waitFor } from "../../../controller/kube/client";
 import { isReady } from "../../../controller/kube/cluster";
 import { LABEL_PHOTON_HOST } from "../../../controller/kube/nodes";
 import { KubernetesRuntime } from "../../../controller/kube/runtime";
 import {
   addHost,
-  Answer,
-  Api,
+  type Answer,
+  type Api,
   items,
-  Json,
+  type Json,
   start,
   tempDir,
   tenantWithUser,
-  TestController,
+  type TestController,
 } from "../../controller/helpers";
 import { kubectlBinary, supportedKubernetesVersions } from "../../../toolchain/binaries";
 import { survivors } from "../../support/processes";

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { startTestController, TestController } from "../../provider/harness";
+import { startTestController, type TestController } from "../../provider/harness";
 import { Deadline, PhotonClient } from "../../../provider/client";
 import { LocalStack } from "../../../toolchain/engine";
 import { packageRoot } from "../../../toolchain/paths";

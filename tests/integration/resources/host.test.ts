@@ -1,6 +1,7 @@
+import type { PhotonClient } from "../../../provider/client";
 import { programSteps } from "./steps";
 
-const live = (api: import("../../../provider/client").PhotonClient) =>
+const live = (api: PhotonClient) =>
   api.list<{ state: string }>("/v1/infrastructure/hosts");
 
 describe("integration: Host under the real CLI", function () {

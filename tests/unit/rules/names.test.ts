@@ -1,11 +1,6 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import {
-  NAME_MAX_LENGTH,
-  NAME_PATTERN,
-  nameProblem,
-  securityGroupProblem,
-} from "../../../rules/names";
+import { NAME_MAX_LENGTH, NAME_PATTERN, nameProblem, securityGroupProblem } from "../../../rules/names";
 
 describe("rules/names", () => {
   const LENGTH = "must be 1 to 63 characters long";

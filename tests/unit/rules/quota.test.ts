@@ -10,6 +10,7 @@ import {
   unitFamily,
   type QuotaUnit,
 } from "../../../rules/quota";
+import { QUOTA_UNIT_VALUES } from "../../../provider/generated/schema";
 
 describe("rules/quota units", () => {
   it("converts units", () => {
@@ -50,7 +51,10 @@ describe("rules/quota units", () => {
       ["vm", "vm.cost", "sdn.floatingip.size", "vm.memory", "storage.LOCAL_VMFS", "x.y"].map(unitFamily),
       ["count", "count", "count", "size", "size", undefined],
     );
-    assert.deepStrictEqual([...QUOTA_UNITS], ["GB", "MB", "KB", "B", "COUNT"]);
+  });
+
+  it("the units are schema.json's QuotaUnit, which check's users read", () => {
+    assert.deepStrictEqual([...QUOTA_UNITS], [...QUOTA_UNIT_VALUES]);
   });
 });
 

@@ -1,12 +1,5 @@
 import * as assert from "assert";
-import {
-  atLeastProblem,
-  cutText,
-  oneOfProblem,
-  quoted,
-  shownPlain,
-  unquoted,
-} from "../../../rules/wording";
+import { atLeastProblem, cutText, oneOfProblem, quoted, shownPlain, unquoted } from "../../../rules/wording";
 
 describe("rules/wording: how both sides show a value", () => {
   const table: Array<[string, unknown, string | undefined]> = [

@@ -7,9 +7,9 @@ import {
   isRetryable,
   nextDelayMs,
   nextPollMs,
-  Outcome,
+  type Outcome,
   parseRetryAfterMs,
-  RequestTraits,
+  type RequestTraits,
 } from "../../../../provider/client/retry";
 
 const create: RequestTraits = { idempotent: false, read: false };
