@@ -4,6 +4,7 @@ import { network } from "./resources/network";
 import { project } from "./resources/project";
 import { storagePool } from "./resources/storagePool";
 import { tenant } from "./resources/tenant";
+import { kubernetesCluster } from "./resources/kubernetesCluster";
 import type { ResourceImpl } from "./resources/resourceImpl";
 
 /**
@@ -16,6 +17,7 @@ export const REGISTRY: Readonly<Record<ResourceType, ResourceImpl>> = {
   Host: host,
   Network: network,
   StoragePool: storagePool,
+  KubernetesCluster: kubernetesCluster,
 };
 
 export function isResourceType(type: string): type is ResourceType {

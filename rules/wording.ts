@@ -12,7 +12,7 @@ export interface Problem {
 }
 
 /** Longest part of a string a message shows, counted after escaping: enough to recognise a value. */
-export const SHOWN_STRING_LENGTH = 64;
+const SHOWN_STRING_LENGTH = 64;
 /** Longest list of plain values a message shows whole; a longer one is each side's to describe. */
 const SHOWN_LIST_LENGTH = 120;
 

@@ -161,3 +161,41 @@ export interface StoragePoolArgs {
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
+
+/** Arguments of KubernetesCluster. A Kubernetes cluster (Kubernetes as a service): masters, etcd and workers on the platform's hosts, every node Ready before the create ends. */
+export interface KubernetesClusterArgs {
+  /** Id of the project that owns the cluster. */
+  readonly projectId: pulumi.Input<string>;
+  /** Name of the cluster: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  readonly name?: pulumi.Input<string>;
+  /** Id of the project's network the cluster's VMs are attached to. */
+  readonly networkId?: pulumi.Input<string>;
+  /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
+  readonly storagePoolId?: pulumi.Input<string>;
+  /** Number of Kubernetes masters: 1, 3 or 5. */
+  readonly masterCount?: pulumi.Input<number>;
+  /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
+  readonly etcdCount?: pulumi.Input<number>;
+  /** Number of worker nodes (0 to 1000). Grows and shrinks in place; shrinking cordons and drains the removed nodes first (PodDisruptionBudgets are respected). */
+  readonly workerCount: pulumi.Input<number>;
+  /** VM flavor of the masters; the server's `cluster-master-vm` when left out. */
+  readonly masterVmFlavor?: pulumi.Input<string>;
+  /** VM flavor of the workers and etcd VMs; the server's `cluster-other-vm` when left out. */
+  readonly workerVmFlavor?: pulumi.Input<string>;
+  /** Kubernetes version, such as `1.36.3`; the server's default image when left out. A newer version is a rolling upgrade in place; an older one replaces the cluster. */
+  readonly kubernetesVersion?: pulumi.Input<string>;
+  /** Repair unhealthy nodes: an update that finds not-ready nodes triggers the platform's maintenance and waits for it. Off: they are only reported. */
+  readonly autoRepair?: pulumi.Input<boolean>;
+  /** Nodes an upgrade may add above the cluster's size (0 to 100), as Cluster API. */
+  readonly maxSurge?: pulumi.Input<number>;
+  /** Nodes an upgrade may take away at once (0 to 100); at least 1 when maxSurge is 0. */
+  readonly maxUnavailable?: pulumi.Input<number>;
+  /** How long a drain may wait for evictions a PodDisruptionBudget refuses, such as `10m`. */
+  readonly drainTimeout?: pulumi.Input<string>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: pulumi.Input<string>;
+  /** Name of an existing cluster of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a cluster cannot be renamed). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: pulumi.Input<string>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs>;
+}

@@ -7,7 +7,14 @@ import type {
   HostCapacity,
   SecurityPolicy,
 } from "../provider/generated/schema";
-import type { TenantArgs, ProjectArgs, HostArgs, NetworkArgs, StoragePoolArgs } from "./generated";
+import type {
+  TenantArgs,
+  ProjectArgs,
+  HostArgs,
+  NetworkArgs,
+  StoragePoolArgs,
+  KubernetesClusterArgs,
+} from "./generated";
 import { resourceInputs, resourceOptions } from "./inputs";
 import { stubProvider } from "./stub";
 
@@ -227,6 +234,82 @@ export class StoragePool extends pulumi.dynamic.Resource {
       resourceOptions("StoragePool", opts),
       "photon",
       "StoragePool",
+    );
+  }
+}
+
+/** A Kubernetes cluster (Kubernetes as a service): masters, etcd and workers on the platform's hosts, every node Ready before the create ends. */
+export class KubernetesCluster extends pulumi.dynamic.Resource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:KubernetesCluster";
+
+  static isInstance(obj: unknown): obj is KubernetesCluster {
+    return obj instanceof KubernetesCluster;
+  }
+
+  /** Id of the project that owns the cluster. */
+  declare readonly projectId: pulumi.Output<string>;
+  /** Name of the cluster: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  declare readonly name: pulumi.Output<string>;
+  /** Id of the project's network the cluster's VMs are attached to. */
+  declare readonly networkId: pulumi.Output<string | undefined>;
+  /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
+  declare readonly storagePoolId: pulumi.Output<string | undefined>;
+  /** Number of Kubernetes masters: 1, 3 or 5. */
+  declare readonly masterCount: pulumi.Output<number>;
+  /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
+  declare readonly etcdCount: pulumi.Output<number | undefined>;
+  /** Number of worker nodes (0 to 1000). Grows and shrinks in place; shrinking cordons and drains the removed nodes first (PodDisruptionBudgets are respected). */
+  declare readonly workerCount: pulumi.Output<number>;
+  /** VM flavor of the masters; the server's `cluster-master-vm` when left out. */
+  declare readonly masterVmFlavor: pulumi.Output<string | undefined>;
+  /** VM flavor of the workers and etcd VMs; the server's `cluster-other-vm` when left out. */
+  declare readonly workerVmFlavor: pulumi.Output<string | undefined>;
+  /** Kubernetes version, such as `1.36.3`; the server's default image when left out. A newer version is a rolling upgrade in place; an older one replaces the cluster. */
+  declare readonly kubernetesVersion: pulumi.Output<string | undefined>;
+  /** Repair unhealthy nodes: an update that finds not-ready nodes triggers the platform's maintenance and waits for it. Off: they are only reported. */
+  declare readonly autoRepair: pulumi.Output<boolean>;
+  /** Nodes an upgrade may add above the cluster's size (0 to 100), as Cluster API. */
+  declare readonly maxSurge: pulumi.Output<number>;
+  /** Nodes an upgrade may take away at once (0 to 100); at least 1 when maxSurge is 0. */
+  declare readonly maxUnavailable: pulumi.Output<number>;
+  /** How long a drain may wait for evictions a PodDisruptionBudget refuses, such as `10m`. */
+  declare readonly drainTimeout: pulumi.Output<string>;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** Name of an existing cluster of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a cluster cannot be renamed). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  declare readonly adoptName: pulumi.Output<string | undefined>;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  declare readonly timeouts: pulumi.Output<Timeouts | undefined>;
+  /** Id of the cluster on the server (its stable identity). */
+  declare readonly clusterId: pulumi.Output<string>;
+  /** URL of the cluster's Kubernetes API server. */
+  declare readonly apiEndpoint: pulumi.Output<string | undefined>;
+  /** Kubernetes version the cluster runs, as the server reports it. */
+  declare readonly version: pulumi.Output<string>;
+  /** State of the cluster on the server. */
+  declare readonly state: pulumi.Output<string>;
+  /** Names of the master nodes. */
+  declare readonly masterNodes: pulumi.Output<string[]>;
+  /** Names of the worker nodes. */
+  declare readonly workerNodes: pulumi.Output<string[]>;
+  /** Nodes the Kubernetes API reports Ready (at the last create, update or refresh). */
+  declare readonly readyNodes: pulumi.Output<string[] | undefined>;
+  /** Nodes the Kubernetes API reports not Ready (at the last create, update or refresh). */
+  declare readonly notReadyNodes: pulumi.Output<string[] | undefined>;
+  /** Kubeconfig of the cluster (its CA and an admin client certificate); byte-stable while the endpoint and the CA stay the same. */
+  declare readonly kubeconfig: pulumi.Output<string | undefined>;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: KubernetesClusterArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      stubProvider("KubernetesCluster"),
+      name,
+      resourceInputs("KubernetesCluster", name, args, opts),
+      resourceOptions("KubernetesCluster", opts),
+      "photon",
+      "KubernetesCluster",
     );
   }
 }

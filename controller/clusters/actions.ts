@@ -76,12 +76,14 @@ function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId
   const image = ctx.p.store.get("image", ctx.body.newImageId);
   if (!image) throw new ApiError(404, "ImageNotFound", `image ${ctx.body.newImageId} not found`);
   if (image.id === c.imageId) throw invalidEntity("newImageId", "is already the cluster's image", image.id);
-  const totalNodes = clusterVms(ctx.p, c.id).filter(isNode).length;
+  // Replacements kept by an upgrade that stopped at a drain are not counted twice, and the nodes that
+  // upgrade already moved count as upgraded: the status of a resumed upgrade still ends at totalNodes.
+  const nodes = clusterVms(ctx.p, c.id).filter((vm) => isNode(vm) && !vm.replacesVmId);
   const upgradeStatus = {
     newImageId: image.id,
     upgradeMessage: "Upgrade started",
-    totalNodes,
-    numNodesUpgraded: 0,
+    totalNodes: nodes.length,
+    numNodesUpgraded: nodes.filter((vm) => vm.kubernetesVersion === image.kubernetesVersion).length,
     upgradeResultMessage: "",
   };
   const patch = { state: "UPGRADING" as const, upgradeStatus };

@@ -2,6 +2,7 @@ import { ApiError } from "../http/errors";
 import type { Vm } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/operation";
+import { drainOf } from "./drain";
 import { loadCluster } from "./store";
 import { isNode, nodeSpec, placeVms, releaseVms, setVmsStarted } from "./vms";
 
@@ -37,8 +38,16 @@ export const evacuateHost: OperationDef<{ moves: string[] }> = {
       async: true,
       run: async ({ p, entityId }) => {
         for (const { old, next } of replacements(p, entityId)) {
+          // The evacuated node is still Ready: its pods move through evictions, within their budgets.
+          const drain = drainOf(p, loadCluster(p, old.clusterId));
           if (isNode(old))
-            await p.runtime.upgradeNode(old.clusterId, old.name, nodeSpec(p, next), old.kubernetesVersion);
+            await p.runtime.upgradeNode(
+              old.clusterId,
+              old.name,
+              nodeSpec(p, next),
+              old.kubernetesVersion,
+              drain,
+            );
         }
       },
     },
@@ -54,10 +63,14 @@ export const evacuateHost: OperationDef<{ moves: string[] }> = {
       },
     },
   ],
-  onError: ({ p, entityId }) =>
-    releaseVms(
-      p,
-      replacements(p, entityId).map((r) => r.next),
-      false,
-    ),
+  onError: ({ p, entityId }, error) => {
+    // After a drain timeout the replacements have joined Kubernetes: they stay (no orphan nodes), and
+    // the next evacuation carries on with them, as PLACE_REPLACEMENTS skips VMs already replaced.
+    if (error.code !== "DrainTimeout")
+      releaseVms(
+        p,
+        replacements(p, entityId).map((r) => r.next),
+        false,
+      );
+  },
 };

@@ -1,6 +1,7 @@
 import type { Vm } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/operation";
+import { drainOf } from "./drain";
 import { addCreatingWorkers, creatingWorkers } from "./resize";
 import { loadCluster, patchCluster } from "./store";
 import { clusterVms, imageVersion, placeVms, releaseVms, setVmsStarted } from "./vms";
@@ -68,7 +69,13 @@ export const maintainCluster: OperationDef<MaintenanceInput> = {
     {
       name: "REMOVE_LOST_NODES",
       async: true,
-      run: ({ p, entityId, task }) => p.runtime.removeNodes(entityId, lostOf(task.input)),
+      run: async ({ p, entityId, task }) => {
+        // A lost worker that is still Ready (its host is no longer usable) is drained first, so its pods
+        // move within their budgets; NotReady ones are skipped by the drain, nothing on them can stop.
+        const drain = drainOf(p, loadCluster(p, entityId));
+        for (const name of lostOf(task.input)) await p.runtime.drainNode(entityId, name, drain);
+        await p.runtime.removeNodes(entityId, lostOf(task.input));
+      },
     },
     {
       name: "RECREATE_WORKERS",

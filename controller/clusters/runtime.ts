@@ -19,6 +19,14 @@ export interface NodeState {
   unschedulable: boolean;
 }
 
+/** How a node that leaves the cluster while it is still Ready is drained first. */
+export interface DrainOptions {
+  /** The cluster's drain timeout: how long evictions refused by PodDisruptionBudgets are retried. */
+  timeoutMs: number;
+  /** True once the controller stops: the drain gives up as it is (its step is re-run after a restart). */
+  aborted?: () => boolean;
+}
+
 export interface RestoredCluster {
   clusterId: string;
   version: string;
@@ -32,8 +40,23 @@ export interface ClusterRuntime {
   removeNodes(clusterId: string, nodeNames: string[]): Promise<void>;
   /** Nodes the Kubernetes API reports, by name; a worker missing here is treated as lost. */
   nodeStates(clusterId: string): Promise<Map<string, NodeState>>;
-  /** Replaces oldNode by replacement running `version` (rolling upgrade, evacuation). */
-  upgradeNode(clusterId: string, oldNode: string, replacement: NodeSpec, version: string): Promise<void>;
+  /**
+   * Cordons a Ready node and evicts its pods, PodDisruptionBudgets respected; a node that is gone or not
+   * Ready is left as it is. After the timeout it uncordons the node and fails with DrainTimeout, naming
+   * the budgets that refused and the pods left.
+   */
+  drainNode(clusterId: string, nodeName: string, drain: DrainOptions): Promise<void>;
+  /**
+   * Replaces oldNode by replacement running `version` (rolling upgrade, evacuation): the replacement
+   * joins, then oldNode is drained as drainNode does, then deleted.
+   */
+  upgradeNode(
+    clusterId: string,
+    oldNode: string,
+    replacement: NodeSpec,
+    version: string,
+    drain: DrainOptions,
+  ): Promise<void>;
   /** undefined: this runtime has no Kubernetes API. */
   kubeconfig(clusterId: string): Promise<string | undefined>;
   destroy(clusterId: string): Promise<void>;

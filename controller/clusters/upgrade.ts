@@ -1,6 +1,7 @@
 import type { Cluster, Vm } from "../model";
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/operation";
+import { drainOf } from "./drain";
 import { batches, loadCluster, patchCluster } from "./store";
 import { clusterVms, imageVersion, isNode, nodeSpec, placeVms, releaseVms, setVmsStarted } from "./vms";
 
@@ -38,9 +39,17 @@ function replacementFor(p: Platform, c: Cluster, old: Vm, version: string, surge
   });
 }
 
+/**
+ * With surge the replacement joins first and the old node is drained onto it; without, the old node is
+ * drained before its VM is released, so at most maxUnavailable nodes are out at once. Either way its pods
+ * leave through evictions, so PodDisruptionBudgets hold during the upgrade.
+ */
 async function upgradeOne(p: Platform, c: Cluster, old: Vm, version: string, surge: boolean): Promise<void> {
+  const drain = drainOf(p, c);
+  if (!surge) await p.runtime.drainNode(c.id, old.name, drain);
+  if (p.engine.stopped) return;
   const next = replacementFor(p, c, old, version, surge);
-  await p.runtime.upgradeNode(c.id, old.name, nodeSpec(p, next), version);
+  await p.runtime.upgradeNode(c.id, old.name, nodeSpec(p, next), version, drain);
   if (p.engine.stopped) return;
   p.store.tx(() => {
     if (p.store.get("vm", old.id)) releaseVms(p, [old], false);
@@ -117,11 +126,14 @@ export const upgradeCluster: OperationDef<UpgradeInput> = {
   onError: ({ p, entityId }, error) => {
     const c = p.store.get("service", entityId);
     if (!c) return;
-    releaseVms(
-      p,
-      clusterVms(p, entityId).filter((vm) => vm.replacesVmId),
-      false,
-    );
+    // After a drain timeout the replacements have joined Kubernetes: they stay, and the next
+    // change_version carries on with them (replacementFor finds them) instead of leaving orphan nodes.
+    if (error.code !== "DrainTimeout")
+      releaseVms(
+        p,
+        clusterVms(p, entityId).filter((vm) => vm.replacesVmId),
+        false,
+      );
     const status = c.upgradeStatus && {
       ...c.upgradeStatus,
       upgradeResultMessage: `Upgrade failed: ${error.message}`,

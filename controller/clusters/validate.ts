@@ -21,7 +21,10 @@ export interface ClusterBody {
   tags?: string[];
 }
 
-/** Problems of extendedProperties (number_of_masters 1/3/5, etcds 1..5, surge, container_network). */
+/**
+ * Problems of extendedProperties (number_of_masters 1/3/5, etcds 1..5, surge, drain timeout,
+ * container_network).
+ */
 export function extendedPropertiesProblem(
   ext: Record<string, string>,
 ): { property: string; problem: string; value: unknown } | undefined {
@@ -39,6 +42,8 @@ export function extendedPropertiesProblem(
     check("number_of_etcds", (n) => n >= 1 && n <= 5, "must be between 1 and 5") ??
     check("max_surge", (n) => n <= 100, "must be an integer from 0 to 100") ??
     check("max_unavailable", (n) => n <= 100, "must be an integer from 0 to 100") ??
+    // A day at most: a drain that long is a budget that never allows a disruption, not a slow pod.
+    check("drain_timeout_seconds", (n) => n <= 86400, "must be an integer from 0 to 86400") ??
     (surge === 0 && unavailable === 0
       ? {
           property: "extendedProperties.max_unavailable",

@@ -38,6 +38,9 @@ export class VmOnlyRuntime implements ClusterRuntime {
     return states;
   }
 
+  /** Nothing runs on these nodes: a drain only has to leave the node schedulable. */
+  async drainNode(): Promise<void> {}
+
   async upgradeNode(clusterId: string, oldNode: string, replacement: NodeSpec): Promise<void> {
     const cluster = this.cluster(clusterId);
     cluster.delete(oldNode);

@@ -49,6 +49,8 @@ export const API_ERROR_CODES = [
   "UnsupportedMediaType",
   "TooManyRequests",
   "OutOfThreadPoolWorker",
+  // A node of an upgrade or a maintenance could not be drained in the cluster's drain timeout.
+  "DrainTimeout",
   "InternalError",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

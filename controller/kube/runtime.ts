@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { ClusterRuntime, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
+import type { ClusterRuntime, DrainOptions, NodeSpec, NodeState, RestoredCluster } from "../clusters/runtime";
 import { type KubernetesBinaries, kubernetesBinaries } from "../../toolchain/binaries";
 import { readVersions } from "../../toolchain/paths";
 import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
+import { drainNode } from "./drain";
 import { Etcd } from "./etcd";
 import { setNodesHealth } from "./hostHealth";
 
@@ -58,18 +59,25 @@ export class KubernetesRuntime implements ClusterRuntime {
     );
   }
 
+  async drainNode(clusterId: string, nodeName: string, drain: DrainOptions): Promise<void> {
+    await drainNode((await this.cluster(clusterId)).api, nodeName, drain);
+  }
+
   /**
-   * Replaces a node by one of `version`. Once every node runs `version`, the control plane moves to it
-   * too, so the API server reports the new version at the end of a rolling upgrade.
+   * Replaces a node by one of `version`: the replacement is Ready before the old node is drained, so the
+   * evicted pods have somewhere to go (surge). Once every node runs `version`, the control plane moves to
+   * it too, so the API server reports the new version at the end of a rolling upgrade.
    */
   async upgradeNode(
     clusterId: string,
     oldNode: string,
     replacement: NodeSpec,
     version: string,
+    drain: DrainOptions,
   ): Promise<void> {
     const cluster = await this.cluster(clusterId);
     await cluster.ensureNodes([replacement], version, this.nodeReadyTimeoutMs);
+    await drainNode(cluster.api, oldNode, drain);
     await cluster.deleteNodes([oldNode]);
     await this.exclusively(clusterId, async () => {
       const current = await this.cluster(clusterId);

@@ -122,3 +122,36 @@ export interface TokenAnswer {
   readonly token_type?: string;
   readonly expires_in?: number;
 }
+
+/** A Kubernetes cluster ("service" in Gen B). */
+export interface Cluster extends Tagged {
+  readonly name: string;
+  readonly state: string;
+  readonly projectId: string;
+  readonly workerCount: number;
+  readonly imageId: string;
+  readonly masterVmFlavorName: string;
+  readonly otherVmFlavorName: string;
+  readonly networkId?: string | null;
+  readonly storagePoolId?: string | null;
+  readonly errorReason?: string;
+  readonly extendedProperties: Record<string, string>;
+  readonly upgradeStatus?: { readonly newImageId: string; readonly upgradeMessage: string } | null;
+}
+
+export type ClusterVmRole = "KubernetesMaster" | "KubernetesEtcd" | "KubernetesWorker";
+
+export interface ClusterVm {
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly role: ClusterVmRole;
+  readonly kubernetesVersion?: string;
+}
+
+export interface Image {
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly kubernetesVersion?: string;
+}

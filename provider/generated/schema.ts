@@ -319,7 +319,110 @@ export interface StoragePoolOutputs {
   readonly identity: string;
 }
 
-export const RESOURCE_TYPES = ["Tenant", "Project", "Host", "Network", "StoragePool"] as const;
+/** Inputs of KubernetesCluster. A Kubernetes cluster (Kubernetes as a service): masters, etcd and workers on the platform's hosts, every node Ready before the create ends. */
+export interface KubernetesClusterInputs {
+  /** Id of the project that owns the cluster. */
+  readonly projectId: string;
+  /** Name of the cluster: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  readonly name?: string;
+  /** Id of the project's network the cluster's VMs are attached to. */
+  readonly networkId?: string;
+  /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
+  readonly storagePoolId?: string;
+  /** Number of Kubernetes masters: 1, 3 or 5. */
+  readonly masterCount?: number;
+  /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
+  readonly etcdCount?: number;
+  /** Number of worker nodes (0 to 1000). Grows and shrinks in place; shrinking cordons and drains the removed nodes first (PodDisruptionBudgets are respected). */
+  readonly workerCount: number;
+  /** VM flavor of the masters; the server's `cluster-master-vm` when left out. */
+  readonly masterVmFlavor?: string;
+  /** VM flavor of the workers and etcd VMs; the server's `cluster-other-vm` when left out. */
+  readonly workerVmFlavor?: string;
+  /** Kubernetes version, such as `1.36.3`; the server's default image when left out. A newer version is a rolling upgrade in place; an older one replaces the cluster. */
+  readonly kubernetesVersion?: string;
+  /** Repair unhealthy nodes: an update that finds not-ready nodes triggers the platform's maintenance and waits for it. Off: they are only reported. */
+  readonly autoRepair?: boolean;
+  /** Nodes an upgrade may add above the cluster's size (0 to 100), as Cluster API. */
+  readonly maxSurge?: number;
+  /** Nodes an upgrade may take away at once (0 to 100); at least 1 when maxSurge is 0. */
+  readonly maxUnavailable?: number;
+  /** How long a drain may wait for evictions a PodDisruptionBudget refuses, such as `10m`. */
+  readonly drainTimeout?: string;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Name of an existing cluster of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a cluster cannot be renamed). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+}
+
+/** State (outputs) of KubernetesCluster. */
+export interface KubernetesClusterOutputs {
+  /** Id of the project that owns the cluster. */
+  readonly projectId: string;
+  /** Name of the cluster: a letter, then letters, digits or dashes, 1 to 63 characters; unique within the project. Defaults to the resource name. */
+  readonly name: string;
+  /** Id of the project's network the cluster's VMs are attached to. */
+  readonly networkId?: string;
+  /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
+  readonly storagePoolId?: string;
+  /** Number of Kubernetes masters: 1, 3 or 5. */
+  readonly masterCount: number;
+  /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
+  readonly etcdCount?: number;
+  /** Number of worker nodes (0 to 1000). Grows and shrinks in place; shrinking cordons and drains the removed nodes first (PodDisruptionBudgets are respected). */
+  readonly workerCount: number;
+  /** VM flavor of the masters; the server's `cluster-master-vm` when left out. */
+  readonly masterVmFlavor?: string;
+  /** VM flavor of the workers and etcd VMs; the server's `cluster-other-vm` when left out. */
+  readonly workerVmFlavor?: string;
+  /** Kubernetes version, such as `1.36.3`; the server's default image when left out. A newer version is a rolling upgrade in place; an older one replaces the cluster. */
+  readonly kubernetesVersion?: string;
+  /** Repair unhealthy nodes: an update that finds not-ready nodes triggers the platform's maintenance and waits for it. Off: they are only reported. */
+  readonly autoRepair: boolean;
+  /** Nodes an upgrade may add above the cluster's size (0 to 100), as Cluster API. */
+  readonly maxSurge: number;
+  /** Nodes an upgrade may take away at once (0 to 100); at least 1 when maxSurge is 0. */
+  readonly maxUnavailable: number;
+  /** How long a drain may wait for evictions a PodDisruptionBudget refuses, such as `10m`. */
+  readonly drainTimeout: string;
+  /** Id of an existing object to manage instead of creating a new one (dynamic resources cannot be imported with `pulumi import`). Read only at create; give adoptId or adoptName, not both. The adopted object must already have the inputs it cannot change in place (its name or address, its tenant or project); it is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptId?: string;
+  /** Name of an existing cluster of the project `projectId` to manage instead of creating one, for when its id is not known (dynamic resources cannot be imported with `pulumi import`). `name` defaults to it and must equal it (a cluster cannot be renamed). Read only at create; give adoptId or adoptName, not both; the adopted object is changed to match the other inputs and is deleted with the resource. */
+  readonly adoptName?: string;
+  /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
+  readonly timeouts?: Timeouts;
+  /** Id of the cluster on the server (its stable identity). */
+  readonly clusterId: string;
+  /** URL of the cluster's Kubernetes API server. */
+  readonly apiEndpoint?: string;
+  /** Kubernetes version the cluster runs, as the server reports it. */
+  readonly version: string;
+  /** State of the cluster on the server. */
+  readonly state: string;
+  /** Names of the master nodes. */
+  readonly masterNodes: string[];
+  /** Names of the worker nodes. */
+  readonly workerNodes: string[];
+  /** Nodes the Kubernetes API reports Ready (at the last create, update or refresh). */
+  readonly readyNodes?: string[];
+  /** Nodes the Kubernetes API reports not Ready (at the last create, update or refresh). */
+  readonly notReadyNodes?: string[];
+  /** Kubeconfig of the cluster (its CA and an admin client certificate); byte-stable while the endpoint and the CA stay the same. */
+  readonly kubeconfig?: string;
+  /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
+  readonly identity: string;
+}
+
+export const RESOURCE_TYPES = [
+  "Tenant",
+  "Project",
+  "Host",
+  "Network",
+  "StoragePool",
+  "KubernetesCluster",
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export interface ResourceMeta {
@@ -487,5 +590,70 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
     replaceOnChanges: ["name", "failuresToTolerate"],
     secrets: [],
     defaults: { failuresToTolerate: 0, forceDestroy: false },
+  },
+  KubernetesCluster: {
+    token: "photon:index:KubernetesCluster",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:KubernetesCluster",
+    inputs: [
+      "projectId",
+      "name",
+      "networkId",
+      "storagePoolId",
+      "masterCount",
+      "etcdCount",
+      "workerCount",
+      "masterVmFlavor",
+      "workerVmFlavor",
+      "kubernetesVersion",
+      "autoRepair",
+      "maxSurge",
+      "maxUnavailable",
+      "drainTimeout",
+      "adoptId",
+      "adoptName",
+      "timeouts",
+    ],
+    requiredInputs: ["projectId", "workerCount"],
+    outputs: [
+      "projectId",
+      "name",
+      "networkId",
+      "storagePoolId",
+      "masterCount",
+      "etcdCount",
+      "workerCount",
+      "masterVmFlavor",
+      "workerVmFlavor",
+      "kubernetesVersion",
+      "autoRepair",
+      "maxSurge",
+      "maxUnavailable",
+      "drainTimeout",
+      "adoptId",
+      "adoptName",
+      "timeouts",
+      "clusterId",
+      "apiEndpoint",
+      "version",
+      "state",
+      "masterNodes",
+      "workerNodes",
+      "readyNodes",
+      "notReadyNodes",
+      "kubeconfig",
+      "identity",
+    ],
+    replaceOnChanges: [
+      "projectId",
+      "name",
+      "networkId",
+      "storagePoolId",
+      "masterCount",
+      "etcdCount",
+      "masterVmFlavor",
+      "workerVmFlavor",
+    ],
+    secrets: ["kubeconfig"],
+    defaults: { masterCount: 1, autoRepair: true, maxSurge: 1, maxUnavailable: 0, drainTimeout: "10m" },
   },
 };

@@ -3,7 +3,16 @@ import type { Deadline } from "../client";
 import type { ResourceMeta } from "../generated/schema";
 import { obtain } from "./adopt";
 import type { Comparators } from "./diff";
-import { deleteOnce, type Entity, GONE, identityTag, refetch, settle, type SettleSpec } from "./lifecycle";
+import {
+  deleteOnce,
+  type Entity,
+  GONE,
+  identityTag,
+  PartialFailure,
+  refetch,
+  settle,
+  type SettleSpec,
+} from "./lifecycle";
 import type { Props } from "./props";
 import type { Context, ResourceImpl } from "./resourceImpl";
 import { deadlineFor, type Operation, type TimeoutDefaults } from "./timeouts";
@@ -23,12 +32,26 @@ export interface ResourceDeclaration<E extends Entity> {
   /** The object by id, where its outputs need more than a GET of `path(id)` (a tenant's quota). */
   readonly fetch?: (ctx: Context, id: string) => Promise<E | undefined>;
   readonly outputs: (entity: E, props: Props) => Props;
-  /** The collection a create POSTs to (and searches for its tagged object) and the body, tags aside. */
-  readonly post: (props: Props) => { listPath: string; body: Props; secrets?: readonly string[] };
+  /**
+   * The collection a create POSTs to (and searches for its tagged object) and the body, tags aside;
+   * asynchronous where the body needs a lookup (a cluster's image id from its Kubernetes version).
+   */
+  readonly post: (props: Props, ctx: Context) => PostSpec | Promise<PostSpec>;
   /** The in-place changes that make a live object match the inputs. */
   readonly converge: (ctx: Context, entity: E, props: Props, deadline: Deadline) => Promise<void>;
   /** Query of the DELETE (`force`). */
   readonly deleteQuery?: (props: Props) => Record<string, boolean> | undefined;
+  /**
+   * Outputs an update carries from the old state into the props its outputs are built from, for
+   * outputs that must stay byte-stable (a cluster's kubeconfig).
+   */
+  readonly carried?: readonly string[];
+}
+
+export interface PostSpec {
+  readonly listPath: string;
+  readonly body: Props;
+  readonly secrets?: readonly string[];
 }
 
 /** The handlers that follow from a declaration; a resource with its own delete overrides `delete`. */
@@ -63,7 +86,14 @@ export function resourceHandlers<E extends Entity>(def: ResourceDeclaration<E>):
   return {
     async create(ctx, props) {
       const found = await obtainOnce(ctx, def, props, spec(ctx, props, "create"));
-      return { id: found.id, outs: await converged(ctx, found, props) };
+      try {
+        return { id: found.id, outs: await converged(ctx, found, props) };
+      } catch (e) {
+        // The object exists: a failure after it was made keeps its id in state (no zombie).
+        throw e instanceof PartialFailure
+          ? e
+          : new PartialFailure(found.id, def.outputs(found, props), [reason(e)]);
+      }
     },
     async read(ctx, id, props) {
       const entity = await fetch(ctx, id);
@@ -71,9 +101,10 @@ export function resourceHandlers<E extends Entity>(def: ResourceDeclaration<E>):
         ? readAnswer(def.meta, id, def.outputs(entity, props))
         : GONE;
     },
-    async update(ctx, id, _olds, news) {
-      const entity = await settle(ctx, spec(ctx, news, "update"), id);
-      return { outs: await converged(ctx, entity, news) };
+    async update(ctx, id, olds, news) {
+      const props = { ...news, ...carriedFrom(def, olds) };
+      const entity = await settle(ctx, spec(ctx, props, "update"), id);
+      return { outs: await converged(ctx, entity, props) };
     },
     async delete(ctx, id, props) {
       const request = { method: "DELETE" as const, path: def.path(id), query: def.deleteQuery?.(props) };
@@ -82,15 +113,25 @@ export function resourceHandlers<E extends Entity>(def: ResourceDeclaration<E>):
   };
 }
 
+function carriedFrom<E extends Entity>(def: ResourceDeclaration<E>, olds: Props): Props {
+  return Object.fromEntries(
+    (def.carried ?? []).filter((k) => olds[k] !== undefined).map((k) => [k, olds[k]]),
+  );
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** The object a create manages: adopted, found by its identity tag, or POSTed tagged with it. */
-function obtainOnce<E extends Entity>(
+async function obtainOnce<E extends Entity>(
   ctx: Context,
   def: ResourceDeclaration<E>,
   props: Props,
   settling: SettleSpec<E>,
 ): Promise<E> {
   const tag = identityTag(props.identity);
-  const { listPath, body, secrets } = def.post(props);
+  const { listPath, body, secrets } = await def.post(props, ctx);
   const post = {
     method: "POST" as const,
     path: listPath,

@@ -1,10 +1,10 @@
-import { SecurityPolicy as ApiPolicy } from "../client/types";
+import { type SecurityPolicy as ApiPolicy } from "../client/types";
 import {
   POLICY_ACTION_VALUES,
   PROTOCOL_VALUES,
   SECURITY_POLICY_FIELDS,
   SECURITY_RULE_FIELDS,
-  SecurityPolicy,
+  type SecurityPolicy,
   TRAFFIC_DIRECTION_VALUES,
 } from "../generated/schema";
 import { nameProblem } from "../../rules/names";

@@ -1,7 +1,7 @@
-import { Deadline } from "../client";
-import { Quota } from "../client/types";
+import { type Deadline } from "../client";
+import { type Quota } from "../client/types";
 import { QUOTA_LIMIT_PROBLEM, quotaKeyProblem, quotaUnitProblem } from "../../rules/quota";
-import { QUOTA_ITEM_FIELDS, QuotaItem } from "../generated/schema";
+import { QUOTA_ITEM_FIELDS, type QuotaItem } from "../generated/schema";
 import { isUnknown } from "./props";
 import { ruleFailure, type Failure, strayFields } from "./failures";
 import { sameValue } from "./diff";

@@ -1,4 +1,11 @@
-import { dynamicToken, type PackageSchema, type PropertySpec, refName, type ResourceSpec, shortName } from "./model";
+import {
+  dynamicToken,
+  type PackageSchema,
+  type PropertySpec,
+  refName,
+  type ResourceSpec,
+  shortName,
+} from "./model";
 
 const HEADER = "<!-- Generated from schema.json by `npm run gen`. Do not edit. -->\n\n";
 

@@ -10,6 +10,9 @@ import type { NodeSpec } from "../../../controller/clusters/runtime";
 import { supportedKubernetesVersions } from "../../../toolchain/binaries";
 import { survivors } from "../../support/processes";
 
+/** Nodes replaced here carry no budgeted pods: their drain ends at once. */
+const DRAIN = { timeoutMs: 30_000 };
+
 function nodes(cluster: string, hosts: readonly string[]): NodeSpec[] {
   return [
     {
@@ -163,6 +166,7 @@ describe("Kubernetes runtime: a real control plane per cluster on one etcd", fun
       "alpha-worker-9",
       { ...added, name: "alpha-worker-10", vmId: "alpha-vm-w10" },
       "1.36.3",
+      DRAIN,
     );
     let states = await runtime.nodeStates("alpha");
     assert.equal(states.has("alpha-worker-9"), false);
@@ -182,9 +186,9 @@ describe("Kubernetes runtime: a real control plane per cluster on one etcd", fun
     assert.equal((await gamma.version.getCode()).gitVersion, `v${previous}`);
     const [master, worker] = nodes("gamma", ["host-a"]);
     assert.ok(master && worker);
-    await runtime.upgradeNode("gamma", worker.name, { ...worker, name: "gamma-worker-new" }, newest);
+    await runtime.upgradeNode("gamma", worker.name, { ...worker, name: "gamma-worker-new" }, newest, DRAIN);
     assert.equal((await gamma.version.getCode()).gitVersion, `v${previous}`);
-    await runtime.upgradeNode("gamma", master.name, { ...master, name: "gamma-master-new" }, newest);
+    await runtime.upgradeNode("gamma", master.name, { ...master, name: "gamma-master-new" }, newest, DRAIN);
     const upgraded = await api("gamma");
     assert.equal((await upgraded.version.getCode()).gitVersion, `v${newest}`);
     const kubelets = (await upgraded.core.listNode()).items.map((n) => n.status?.nodeInfo?.kubeletVersion);

@@ -1,8 +1,7 @@
 import type { PhotonClient } from "../../../provider/client";
 import { programSteps } from "./steps";
 
-const live = (api: PhotonClient) =>
-  api.list<{ state: string }>("/v1/infrastructure/hosts");
+const live = (api: PhotonClient) => api.list<{ state: string }>("/v1/infrastructure/hosts");
 
 describe("integration: Host under the real CLI", function () {
   programSteps({

@@ -10,6 +10,7 @@ import { outputs as projectOutputs } from "../../../provider/resources/project";
 import { outputs as hostOutputs } from "../../../provider/resources/host";
 import { outputs as networkOutputs } from "../../../provider/resources/network";
 import { outputs as poolOutputs } from "../../../provider/resources/storagePool";
+import { outputs as clusterOutputs } from "../../../provider/resources/kubernetesCluster";
 import type { Props } from "../../../provider/resources/props";
 
 const root = packageRoot(__dirname);
@@ -36,13 +37,16 @@ describe("schema.json and the code agree", () => {
       assert.strictEqual(classes[name]?.__pulumiType, `pulumi-nodejs:dynamic/photon:${name}`);
   });
 
-  it("secrets: Host.password", () => {
+  it("secrets: Host.password, KubernetesCluster.kubeconfig", () => {
     assert.deepStrictEqual(
       RESOURCE_TYPES.filter((t) => RESOURCE_META[t].secrets.length > 0).map((t) => [
         t,
         RESOURCE_META[t].secrets,
       ]),
-      [["Host", ["password"]]],
+      [
+        ["Host", ["password"]],
+        ["KubernetesCluster", ["kubeconfig"]],
+      ],
     );
   });
 
@@ -115,6 +119,25 @@ describe("schema.json and the code agree", () => {
           failuresToTolerate: 0,
           datastoreId: "d",
           state: "READY",
+        },
+        props,
+      ),
+    ],
+    [
+      "KubernetesCluster",
+      clusterOutputs(
+        {
+          id: "c",
+          name: "n",
+          state: "READY",
+          projectId: "p",
+          workerCount: 1,
+          imageId: "i",
+          masterVmFlavorName: "m",
+          otherVmFlavorName: "o",
+          extendedProperties: { number_of_masters: "1", cluster_version: "1.36.3" },
+          vms: [{ id: "v", name: "master-0", state: "STARTED", role: "KubernetesMaster" }],
+          health: { ready: ["master-0"], notReady: [], unschedulable: [] },
         },
         props,
       ),

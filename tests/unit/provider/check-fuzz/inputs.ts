@@ -35,6 +35,12 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   "quota[]": ["vm", "vm.cpu", "vm.memory", "storage.VSAN", "sdn.floatingip.size", "ephemeral-disk.capacity"],
   "metadata[]": ["cpuCount", "memoryMb", "datastoreGb", "rack"],
   metadata: ["64", "1024"],
+  networkId: ["n-1"],
+  storagePoolId: ["s-1"],
+  masterVmFlavor: ["cluster-master-vm"],
+  workerVmFlavor: ["cluster-other-vm"],
+  kubernetesVersion: ["1.35.4", "1.36.3"],
+  drainTimeout: ["10m", "90s"],
 };
 
 const NEAR_MISSES: Readonly<Record<string, readonly string[]>> = {
@@ -49,6 +55,8 @@ const NEAR_MISSES: Readonly<Record<string, readonly string[]>> = {
   create: ["soon", "0s", "10"],
   "quota[]": ["VM CPU", "vm..cpu"],
   metadata: ["0", "many", "-1"],
+  kubernetesVersion: ["1.36", "latest"],
+  drainTimeout: ["soon", "10"],
 };
 
 const GENERIC = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("x", "a-1", "10.0.0.0/16", UNKNOWN));

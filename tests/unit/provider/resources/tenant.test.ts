@@ -57,7 +57,12 @@ describe("Tenant", () => {
     [
       "quota key",
       { ...base, quota: { "VM CPU": { limit: 1, unit: "COUNT" } } },
-      [{ property: 'quota["VM CPU"]', reason: 'is not a quota key such as vm.cpu or storage.VSAN (was "VM CPU")' }],
+      [
+        {
+          property: 'quota["VM CPU"]',
+          reason: 'is not a quota key such as vm.cpu or storage.VSAN (was "VM CPU")',
+        },
+      ],
     ],
     ["unknown quota item passes", { ...base, quota: { vm: UNKNOWN } }, []],
     [

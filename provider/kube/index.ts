@@ -1,0 +1,4 @@
+export * from "./nodes";
+export * from "./drain";
+export * from "./budgets";
+export * from "./kubeconfig";

@@ -1,0 +1,120 @@
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
+import { type KubernetesClusterInputs, RESOURCE_META } from "../generated/schema";
+import { endpointOf, stableKubeconfig } from "../kube";
+import { checked } from "./checkResult";
+import { clusterFailures, compareVersions } from "./clusterCheck";
+import { convergeCluster, imageIdFor } from "./clusterConverge";
+import { clusterPath, liveVersion, type ObservedCluster, observeCluster, vmNames } from "./clusterObserve";
+import { schemaDiff } from "./diff";
+import { resourceHandlers } from "./handlers";
+import { type Props, recorded, typed } from "./props";
+import type { Context, ResourceImpl } from "./resourceImpl";
+import { MINUTE } from "./timeouts";
+
+const meta = RESOURCE_META.KubernetesCluster;
+/** Creates and upgrades of real control planes take minutes; deletes stop processes and free VMs. */
+const TIMEOUTS = { create: 30 * MINUTE, update: 60 * MINUTE, delete: 20 * MINUTE };
+type In = KubernetesClusterInputs & { readonly identity?: string };
+
+export function check(_olds: Props, news: Props): CheckResult<Props> {
+  return checked(meta, news, clusterFailures);
+}
+
+/**
+ * The schema's replaces, plus a version downgrade: a newer version rolls in place, but the API has no
+ * way down (decision 0503 keeps replaces in the schema; this is the one conditional one).
+ */
+export function diff(_id: string, olds: Props, news: Props): DiffResult {
+  const base = schemaDiff(meta, olds, news);
+  const older = compareVersions(news.kubernetesVersion, olds.kubernetesVersion ?? olds.version);
+  if (older === undefined || older >= 0) return base;
+  const replaces = [...(base.replaces ?? []), "kubernetesVersion"];
+  return { ...base, changes: true, replaces, deleteBeforeReplace: true };
+}
+
+/** Inputs the server fills in when left out are reported only when the program set them (no drift). */
+function echoed(props: Props, key: string, live: unknown): Props {
+  return props[key] !== undefined && live !== undefined ? { [key]: live } : {};
+}
+
+function kubeOutputs(c: ObservedCluster, props: Props): Props {
+  const health = c.health ? { readyNodes: c.health.ready, notReadyNodes: c.health.notReady } : {};
+  if (c.kubeconfig === undefined) return health;
+  const endpoint = endpointOf(c.kubeconfig)?.server;
+  return {
+    ...health,
+    kubeconfig: stableKubeconfig(props.kubeconfig, c.kubeconfig),
+    ...(endpoint && { apiEndpoint: endpoint }),
+  };
+}
+
+export function outputs(c: ObservedCluster, props: Props): Props {
+  const ext = c.extendedProperties;
+  const masters = Number(ext["number_of_masters"] ?? "1");
+  return {
+    ...recorded(meta, props),
+    projectId: c.projectId,
+    name: c.name,
+    ...(c.networkId && { networkId: c.networkId }),
+    ...(c.storagePoolId && { storagePoolId: c.storagePoolId }),
+    masterCount: masters,
+    ...echoed(props, "etcdCount", Number(ext["number_of_etcds"] ?? masters)),
+    workerCount: c.workerCount,
+    ...echoed(props, "masterVmFlavor", c.masterVmFlavorName),
+    ...echoed(props, "workerVmFlavor", c.otherVmFlavorName),
+    ...echoed(props, "kubernetesVersion", liveVersion(c)),
+    // Provider-side settings: the server keeps surge and unavailability from the create.
+    autoRepair: props.autoRepair ?? true,
+    maxSurge: props.maxSurge ?? 1,
+    maxUnavailable: props.maxUnavailable ?? 0,
+    drainTimeout: props.drainTimeout ?? "10m",
+    clusterId: c.id,
+    version: liveVersion(c) ?? "",
+    state: c.state,
+    masterNodes: vmNames(c, "KubernetesMaster"),
+    workerNodes: vmNames(c, "KubernetesWorker"),
+    ...kubeOutputs(c, props),
+  };
+}
+
+function extendedProperties(inputs: In): Record<string, string> {
+  return {
+    number_of_masters: String(inputs.masterCount ?? 1),
+    ...(inputs.etcdCount !== undefined && { number_of_etcds: String(inputs.etcdCount) }),
+    max_surge: String(inputs.maxSurge ?? 1),
+    max_unavailable: String(inputs.maxUnavailable ?? 0),
+  };
+}
+
+async function post(props: Props, ctx: Context) {
+  const inputs = typed<In>(props);
+  const imageId = await imageIdFor(ctx, inputs.kubernetesVersion);
+  const body = {
+    name: inputs.name,
+    type: "KUBERNETES",
+    workerCount: inputs.workerCount,
+    ...(inputs.networkId !== undefined && { networkId: inputs.networkId }),
+    ...(inputs.storagePoolId !== undefined && { storagePoolId: inputs.storagePoolId }),
+    ...(inputs.masterVmFlavor !== undefined && { masterVmFlavor: inputs.masterVmFlavor }),
+    ...(inputs.workerVmFlavor !== undefined && { workerVmFlavor: inputs.workerVmFlavor }),
+    ...(imageId !== undefined && { imageId }),
+    extendedProperties: extendedProperties(inputs),
+  };
+  return { listPath: `/v1/projects/${encodeURIComponent(inputs.projectId)}/services`, body };
+}
+
+const handlers = resourceHandlers<ObservedCluster>({
+  meta,
+  kind: "cluster",
+  timeouts: TIMEOUTS,
+  path: clusterPath,
+  fetch: observeCluster,
+  outputs,
+  post,
+  converge: convergeCluster,
+  // Kept from state so the kubeconfig stays byte-stable through updates too (see stableKubeconfig).
+  carried: ["kubeconfig"],
+});
+export const { create, read, update, delete: remove } = handlers;
+
+export const kubernetesCluster: ResourceImpl = { check, diff, ...handlers };
