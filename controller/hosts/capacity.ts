@@ -1,3 +1,4 @@
+import { capacityValueProblem } from "../../rules/capacity";
 import type { Capacity, Host } from "../model";
 import type { Platform } from "../platform";
 
@@ -11,7 +12,7 @@ export function capacityFromMetadata(
   for (const key of Object.keys(DEFAULT_CAPACITY) as (keyof Capacity)[]) {
     const raw = metadata[key];
     if (raw === undefined) continue;
-    if (!/^[1-9][0-9]{0,8}$/.test(raw)) return { ok: false, property: `metadata.${key}`, value: raw };
+    if (capacityValueProblem(raw)) return { ok: false, property: `metadata.${key}`, value: raw };
     capacity[key] = Number(raw);
   }
   return { ok: true, capacity };

@@ -1,3 +1,4 @@
+import { CAPACITY_VALUE_PROBLEM } from "../../rules/capacity";
 import { hostAddressProblem } from "../../rules/ip";
 import { invalidEntity, stateError } from "../http/errors";
 import { listReply, type ListQuery } from "../http/lists";
@@ -30,7 +31,7 @@ function createHostHandler(ctx: RequestContext<unknown, unknown, HostBody>) {
   if (addressProblem) throw invalidEntity("address", addressProblem, b.address);
   const metadata = b.metadata ?? {};
   const cap = capacityFromMetadata(metadata);
-  if (!cap.ok) throw invalidEntity(cap.property, "must be a positive integer", cap.value);
+  if (!cap.ok) throw invalidEntity(cap.property, CAPACITY_VALUE_PROBLEM, cap.value);
   if (b.availabilityZone && !ctx.p.store.get("zone", b.availabilityZone)) {
     throw invalidEntity("availabilityZone", "must be the id of an existing zone", b.availabilityZone);
   }

@@ -1,3 +1,4 @@
+import { poolMembersProblem } from "../../rules/capacity";
 import { ApiError, invalidEntity, nameTaken, stateError } from "../http/errors";
 import { loader, must, newId, omit, taskReply } from "../http/replies";
 import { getRoute, listRoute } from "../http/resource";
@@ -18,8 +19,8 @@ export function poolView(p: Platform, sp: StoragePool) {
 
 /** Failures to tolerate need 2 * ftt + 1 member hosts, each READY or MAINTENANCE. Pure check on states. */
 export function membersProblem(hostStates: (string | undefined)[], ftt: number): string | undefined {
-  if (hostStates.length < 2 * ftt + 1)
-    return `must hold at least ${2 * ftt + 1} hosts for failuresToTolerate ${ftt}`;
+  const tooFew = poolMembersProblem(hostStates.length, ftt);
+  if (tooFew) return tooFew;
   if (hostStates.some((s) => s === undefined)) return "must name existing hosts";
   if (hostStates.some((s) => s !== "READY" && s !== "MAINTENANCE"))
     return "must name hosts in state READY or MAINTENANCE";

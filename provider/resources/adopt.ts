@@ -95,7 +95,8 @@ async function byName<E extends Entity>(
       code: "AdoptConflict",
       message: `adoptName: ${found.length} ${spec.kind} objects have ${key} "${name}" (${found.map((e) => e.id).join(", ")}); use adoptId`,
     });
-  return first;
+  // The object as `fetch` answers it: a list item may hold less (a cluster's VMs and kubeconfig).
+  return (await spec.fetch(first.id)) ?? first;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { capacityValueProblem } from "../../rules/capacity";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { hostAddressProblem } from "../../rules/ip";
 import { oneOfProblem } from "../../rules/wording";
@@ -58,8 +59,8 @@ export function checkMetadata(value: unknown): Failure[] {
     const property = entryPath("metadata", k);
     if (isUnknown(v)) return [];
     if (typeof v !== "string") return [{ property, reason: "must be a string" }];
-    if (CAPACITY_KEYS.includes(k) && !/^[1-9]\d*$/.test(v))
-      return [{ property, reason: `must be a positive whole number (was ${shown(v)})` }];
+    const problem = CAPACITY_KEYS.includes(k) ? capacityValueProblem(v) : undefined;
+    if (problem) return [{ property, reason: `${problem} (was ${shown(v)})` }];
     return [];
   });
 }

@@ -1,3 +1,4 @@
+import { poolMembersProblem } from "../../rules/capacity";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { Deadline } from "../client";
 import { StoragePool } from "../client/types";
@@ -38,13 +39,8 @@ export function checkPoolSizing(hostIds: unknown, capacityGb: unknown, ftt: unkn
   if (!Array.isArray(hostIds) || isUnknown(ftt)) return failures;
   const dupe = firstDuplicate(hostIds.filter((h) => !isUnknown(h)));
   if (dupe) failures.push({ property: "hostIds", reason: `lists host ${bare(dupe.value)} twice` });
-  const need = 2 * (ftt as number) + 1;
-  if (hostIds.length < need) {
-    failures.push({
-      property: "hostIds",
-      reason: `must list at least ${need} hosts to tolerate ${String(ftt)} failures (2 * failuresToTolerate + 1; was ${hostIds.length})`,
-    });
-  }
+  const tooFew = poolMembersProblem(hostIds.length, ftt as number);
+  if (tooFew) failures.push({ property: "hostIds", reason: `${tooFew} (was ${shown(hostIds)})` });
   return failures;
 }
 

@@ -35,7 +35,7 @@ describe("controller storage pools, datastores and disks", () => {
     });
     assert.strictEqual(
       a.body["message"],
-      `hostIds must hold at least 3 hosts for failuresToTolerate 1 (was ${JSON.stringify(hosts.slice(0, 2))})`,
+      `hostIds must list at least 3 hosts to tolerate 1 failures (2 * failuresToTolerate + 1) (was ${JSON.stringify(hosts.slice(0, 2))})`,
     );
   });
 

@@ -128,6 +128,12 @@ const CASES: readonly Case[] = [
   },
   { what: "a host address", kind: "Host", ...same("address", "999.1.1.1") },
   { what: "a host usage tag", kind: "Host", ...same("usageTags", ["GPU"]) },
+  {
+    what: "a host capacity that is not a whole number",
+    kind: "Host",
+    ...same("metadata", { cpuCount: "032" }),
+    serverProperty: "metadata.cpuCount",
+  },
 ];
 
 describe("check and the server answer a mistake with the same sentence", function () {

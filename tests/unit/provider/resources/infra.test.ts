@@ -50,7 +50,12 @@ describe("Host", () => {
     [
       "capacity metadata",
       { ...h, metadata: { cpuCount: "many" } },
-      [{ property: 'metadata["cpuCount"]', reason: 'must be a positive whole number (was "many")' }],
+      [
+        {
+          property: 'metadata["cpuCount"]',
+          reason: 'must be a positive whole number of at most 9 digits (was "many")',
+        },
+      ],
     ],
   ]);
   diffTable(host.diff, [
@@ -175,7 +180,8 @@ describe("StoragePool", () => {
       [
         {
           property: "hostIds",
-          reason: "must list at least 3 hosts to tolerate 1 failures (2 * failuresToTolerate + 1; was 2)",
+          reason:
+            'must list at least 3 hosts to tolerate 1 failures (2 * failuresToTolerate + 1) (was ["h1","h2"])',
         },
       ],
     ],
