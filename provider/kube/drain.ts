@@ -1,4 +1,4 @@
-import { PatchStrategy, setHeaderOptions, type V1Pod } from "@kubernetes/client-node";
+import { ApiException, PatchStrategy, setHeaderOptions, type V1Pod } from "@kubernetes/client-node";
 import { PhotonError } from "../client";
 import { budgetsCovering, drainFailureMessage, podName } from "./budgets";
 import { isApiStatus, type KubeApis, type Progress, sleep } from "./nodes";
@@ -48,8 +48,23 @@ async function evict(apis: KubeApis, pod: V1Pod): Promise<boolean> {
   } catch (e) {
     if (isApiStatus(e, 404)) return true;
     if (isApiStatus(e, 429)) return false;
-    throw e;
+    // e.g. a pod covered by two budgets (500): the API server never evicts it, waiting would not help.
+    const message = `eviction of ${namespace}/${name} failed: ${statusMessage(e)}; the nodes are schedulable again and the cluster was not resized`;
+    throw new PhotonError({ code: "EvictionFailed", message });
   }
+}
+
+/** The Kubernetes Status message of a failed call (its body), else the error's own message. */
+export function statusMessage(e: unknown): string {
+  if (!(e instanceof ApiException)) return e instanceof Error ? e.message : String(e);
+  const body: unknown = e.body;
+  try {
+    const status = (typeof body === "string" ? JSON.parse(body) : body) as { message?: unknown };
+    if (typeof status?.message === "string") return `${status.message} (HTTP ${e.code})`;
+  } catch {
+    // not JSON: the code alone
+  }
+  return `HTTP ${e.code}`;
 }
 
 export interface DrainSpec {
@@ -67,6 +82,16 @@ export interface DrainSpec {
  */
 export async function drainNodes(apis: KubeApis, spec: DrainSpec): Promise<void> {
   await setSchedulable(apis, spec.nodes, false);
+  try {
+    await evictAll(apis, spec);
+  } catch (e) {
+    // Any failure (a timeout, an eviction error, an API server that stopped answering) uncordons.
+    await setSchedulable(apis, spec.nodes, true).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function evictAll(apis: KubeApis, spec: DrainSpec): Promise<void> {
   const until = Date.now() + spec.timeoutMs;
   for (let round = 0; ; round++) {
     const left = await podsOn(apis, spec.nodes);
@@ -74,10 +99,8 @@ export async function drainNodes(apis: KubeApis, spec: DrainSpec): Promise<void>
     if (round % 10 === 0) spec.progress(`draining ${spec.nodes.join(", ")}: ${left.length} pods left`);
     const pending = left.filter((p) => !p.metadata?.deletionTimestamp);
     for (const pod of pending) await evict(apis, pod);
-    if (Date.now() >= until) {
-      await setSchedulable(apis, spec.nodes, true);
+    if (Date.now() >= until)
       throw new PhotonError({ code: "DrainTimeout", message: await failureMessage(apis, spec, left) });
-    }
     await sleep(500);
   }
 }

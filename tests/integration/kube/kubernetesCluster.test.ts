@@ -222,11 +222,46 @@ describe("KubernetesCluster handlers against real control planes", function () {
     assert.equal((props.workerNodes as string[]).length, 2);
   });
 
+  it("a pod under two budgets (never evictable) fails the scale-down at once; nodes stay schedulable", async function () {
+    const kube = kubeOf(outs.kubeconfig);
+    await kube.policy.deleteNamespacedPodDisruptionBudget({ name: "pinned-budget", namespace: "default" });
+    for (const name of ["pinned-a", "pinned-b"])
+      await kube.policy.createNamespacedPodDisruptionBudget({
+        namespace: "default",
+        body: budget(name, "pinned", 1),
+      });
+    const news = { ...inputs, workerCount: 1, drainTimeout: "5m" };
+    const started = Date.now();
+    const error = await h()
+      .update(id, outs, news)
+      .then(
+        () => assert.fail("the scale-down should fail"),
+        (e: unknown) => e as Error,
+      );
+    const took = Date.now() - started;
+    console.log(
+      `      scale-down with a pod under two budgets failed after ${(took / 1000).toFixed(1)} s: ${error.message}`,
+    );
+    assert.ok(took < 60_000, "it does not wait for the drain timeout");
+    assert.match(
+      error.message,
+      /EvictionFailed: eviction of default\/pinned-\S+ failed: .*more than one PodDisruptionBudget/,
+    );
+    const nodes = (await kube.core.listNode()).items;
+    assert.equal(nodes.length, 3, "the cluster was not resized");
+    assert.deepEqual(
+      nodes.filter((n) => n.spec?.unschedulable === true).map((n) => n.metadata?.name),
+      [],
+      "every node is schedulable again",
+    );
+  });
+
   it("delete waits until the cluster is gone, and a second delete succeeds", async function () {
     const started = Date.now();
     await h().delete(id, outs);
     console.log(`      delete: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.deepEqual(await h().read(id, inputs), { id: "" });
     await h().delete(id, outs);
+    assert.equal(await runtime.etcdKeysOf(id), 0, "no etcd key of the cluster is left");
   });
 });

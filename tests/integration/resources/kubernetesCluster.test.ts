@@ -77,9 +77,26 @@ describe("integration: KubernetesCluster with an application on it under the rea
     assert.deepEqual(survivors([...pids]), [], "processes left behind");
   });
 
+  it("preview of the empty stack plans the cluster and the application on it", async function () {
+    const preview = JSON.parse((await stack.preview(["--json"])).stdout) as {
+      steps?: Array<{ op: string; urn: string }>;
+    };
+    const creates = (preview.steps ?? [])
+      .filter((s) => s.op === "create")
+      .map((s) => s.urn.split("::").pop());
+    for (const name of ["k8s", "k8s-k8s", "web"])
+      assert.ok(creates.includes(name), `${name} in ${creates.join(", ")}`);
+  });
+
   it("up makes the cluster, every node Ready, and runs the Deployment on it", async function () {
     const started = Date.now();
-    await stack.up();
+    const up = await stack.up();
+    const progress = (up.stdout + up.stderr).split("\n").filter((l) => /nodes Ready/.test(l));
+    console.log(`      progress lines the user saw: ${JSON.stringify(progress.map((l) => l.trim()))}`);
+    assert.ok(
+      progress.some((l) => l.includes("3/3 nodes Ready")),
+      "the wait's progress reaches the CLI output",
+    );
     console.log(`      up (cluster 1 master + 2 workers, Deployment, budget): ${seconds(started)}`);
     const out = await outputs();
     clusterId = String(out.clusterId);
@@ -126,7 +143,11 @@ describe("integration: KubernetesCluster with an application on it under the rea
     assert.match(up.stdout, /1 updated/);
     assert.ok(samples.length > 1, "the removed node's pods moved");
     assert.ok(Math.min(...samples) >= 2, `serving pods fell below 2: ${samples.join(",")}`);
-    assert.deepEqual((await outputs()).workerNodes, workers.slice(0, 2), "the drained worker is the one removed");
+    assert.deepEqual(
+      (await outputs()).workerNodes,
+      workers.slice(0, 2),
+      "the drained worker is the one removed",
+    );
     const nodes = (await kube.core.listNode()).items;
     assert.equal(nodes.length, 3);
     assert.ok(nodes.every((n) => n.spec?.unschedulable !== true));
