@@ -121,11 +121,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const controller = await startController(options);
-  process.stdout.write(`photon-controller listening on ${controller.url}\n`);
-  if (controller.ca)
-    process.stdout.write(
-      `photon-controller CA certificate: ${controller.ca.file} (clients trust it through photon:caCert or PHOTON_CA_CERT)\n`,
-    );
+  // Handlers before the "listening" line: whoever reads that line may signal at once.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -141,6 +137,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  process.stdout.write(`photon-controller listening on ${controller.url}\n`);
+  if (controller.ca)
+    process.stdout.write(
+      `photon-controller CA certificate: ${controller.ca.file} (clients trust it through photon:caCert or PHOTON_CA_CERT)\n`,
+    );
 }
 
 if (require.main === module) {

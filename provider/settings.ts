@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { ConnectionSettings } from "./client";
+import { type ConnectionSettings } from "./client";
 
 /** What `configure` receives: the stack's configuration, keys with their namespace (`photon:endpoint`). */
 export interface ConfigSource {

@@ -1,5 +1,5 @@
 import { CLIENT_CODES, PhotonError } from "./errors";
-import { TokenAnswer } from "./types";
+import { type TokenAnswer } from "./types";
 
 /** Renews a little before the server's expiry so a long wait never starts with a dying token. */
 const EARLY_RENEWAL_MS = 60_000;

@@ -1,7 +1,7 @@
 import { CLIENT_CODES, isPhotonError, PhotonError } from "./errors";
-import { ConnectionSettings, HttpCore, REAL_TRANSPORT, RequestSpec, Transport } from "./http";
-import { DEFAULT_POLL_POLICY, nextPollMs, PollPolicy, RetryPolicy } from "./retry";
-import { Page, Task, TaskStep } from "./types";
+import { type ConnectionSettings, HttpCore, REAL_TRANSPORT, type RequestSpec, type Transport } from "./http";
+import { DEFAULT_POLL_POLICY, nextPollMs, type PollPolicy, type RetryPolicy } from "./retry";
+import { type Page, type Task, type TaskStep } from "./types";
 
 /** A point in time a wait must not pass, with the words that explain it when it does. */
 export class Deadline {

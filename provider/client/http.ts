@@ -1,19 +1,19 @@
-import axios, { AxiosError, AxiosInstance, AxiosResponse } from "axios";
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from "axios";
 import * as https from "https";
 import * as http from "http";
 import { TokenSource } from "./auth";
 import { CLIENT_CODES, PhotonError } from "./errors";
-import { Limiter, limiterFor } from "./limiter";
+import { type Limiter, limiterFor } from "./limiter";
 import {
   DEFAULT_RETRY_POLICY,
   nextDelayMs,
-  Outcome,
+  type Outcome,
   parseRetryAfterMs,
-  RetryPolicy,
+  type RetryPolicy,
   UNSENT_TRANSPORT_CODES,
 } from "./retry";
 import { tlsFailure } from "./tls";
-import { ApiErrorBody, TokenAnswer } from "./types";
+import { type ApiErrorBody, type TokenAnswer } from "./types";
 
 export interface ConnectionSettings {
   readonly endpoint: string;

@@ -1,9 +1,17 @@
 import { PhotonError } from "../client";
-import { ResourceMeta } from "../generated/schema";
+import { type ResourceMeta } from "../generated/schema";
 import { containsUnknown, isUnknown, type Props } from "./props";
 import { checkName, checkType, type Failure } from "./failures";
 import { changedInputs, type Comparators } from "./diff";
-import { BUSY_STATES, createOnce, CreateSpec, Entity, GONE_STATES, knownString, settle } from "./lifecycle";
+import {
+  BUSY_STATES,
+  createOnce,
+  type CreateSpec,
+  type Entity,
+  GONE_STATES,
+  knownString,
+  settle,
+} from "./lifecycle";
 import type { Context } from "./resourceImpl";
 import { shown } from "./wording";
 

@@ -2,13 +2,13 @@ import { capacityValueProblem } from "../../rules/capacity";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { hostAddressProblem } from "../../rules/ip";
 import { oneOfProblem } from "../../rules/wording";
-import { Deadline, isPhotonError } from "../client";
-import { Host, HostState } from "../client/types";
+import { type Deadline, isPhotonError } from "../client";
+import { type Host, type HostState } from "../client/types";
 import {
   HOST_CAPACITY_FIELDS,
   HOST_USAGE_TAG_VALUES,
-  HostInputs,
-  HostUsageTag,
+  type HostInputs,
+  type HostUsageTag,
   RESOURCE_META,
 } from "../generated/schema";
 import { isUnknown, type Props, recorded, typed } from "./props";

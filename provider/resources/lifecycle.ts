@@ -1,4 +1,11 @@
-import { CLIENT_CODES, Deadline, isNotFound, isPhotonError, PhotonError, RequestSpec } from "../client";
+import {
+  CLIENT_CODES,
+  type Deadline,
+  isNotFound,
+  isPhotonError,
+  PhotonError,
+  type RequestSpec,
+} from "../client";
 import { DEFAULT_POLL_POLICY, nextPollMs } from "../client/retry";
 import { isUnknown, type Props } from "./props";
 import type { Context } from "./resourceImpl";

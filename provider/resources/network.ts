@@ -1,7 +1,7 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { Deadline } from "../client";
-import { Network, SecurityPolicy as ApiPolicy } from "../client/types";
-import { NetworkInputs, RESOURCE_META, SecurityPolicy } from "../generated/schema";
+import { type Deadline } from "../client";
+import { type Network, type SecurityPolicy as ApiPolicy } from "../client/types";
+import { type NetworkInputs, RESOURCE_META, type SecurityPolicy } from "../generated/schema";
 import { overlaps, parseCidr } from "../../rules/cidr";
 import { checkCidrInput } from "./cidr";
 import { isUnknown, type Props, recorded, typed } from "./props";

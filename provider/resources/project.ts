@@ -1,7 +1,7 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { Deadline, PhotonError } from "../client";
-import { Project } from "../client/types";
-import { ProjectInputs, RESOURCE_META } from "../generated/schema";
+import { type Deadline, PhotonError } from "../client";
+import { type Project } from "../client/types";
+import { type ProjectInputs, RESOURCE_META } from "../generated/schema";
 import { checkCidrInput } from "./cidr";
 import { type Props, recorded, typed } from "./props";
 import { checkType } from "./failures";

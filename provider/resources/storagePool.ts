@@ -1,8 +1,8 @@
 import { poolMembersProblem } from "../../rules/capacity";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { Deadline } from "../client";
-import { StoragePool } from "../client/types";
-import { RESOURCE_META, StoragePoolInputs } from "../generated/schema";
+import { type Deadline } from "../client";
+import { type StoragePool } from "../client/types";
+import { RESOURCE_META, type StoragePoolInputs } from "../generated/schema";
 import { isUnknown, type Props, recorded, typed } from "./props";
 import { checkName, checkStringArray, checkType, type Failure } from "./failures";
 import { sameSet, schemaDiff } from "./diff";

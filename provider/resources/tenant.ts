@@ -1,5 +1,5 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
-import { Tenant } from "../client/types";
+import { type Tenant } from "../client/types";
 import { RESOURCE_META } from "../generated/schema";
 import { type Props, recorded } from "./props";
 import { sameSet, schemaDiff } from "./diff";

@@ -41,7 +41,10 @@ describe("controller hosts and zones", () => {
       password: "x",
       metadata: { cpuCount: "lots" },
     });
-    assert.strictEqual(a.body["message"], 'metadata.cpuCount must be a positive whole number of at most 9 digits (was "lots")');
+    assert.strictEqual(
+      a.body["message"],
+      'metadata.cpuCount must be a positive whole number of at most 9 digits (was "lots")',
+    );
     const b = await t.admin.post("/v1/infrastructure/hosts", {
       address: "10.2.0.9",
       username: "r",

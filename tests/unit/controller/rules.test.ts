@@ -80,7 +80,10 @@ describe("controller rules", () => {
   });
 
   it("storage pool members and shares", () => {
-    assert.strictEqual(membersProblem(["READY"], 1), "must list at least 3 hosts to tolerate 1 failures (2 * failuresToTolerate + 1)");
+    assert.strictEqual(
+      membersProblem(["READY"], 1),
+      "must list at least 3 hosts to tolerate 1 failures (2 * failuresToTolerate + 1)",
+    );
     assert.strictEqual(
       membersProblem(["READY", "MAINTENANCE", "SUSPENDED"], 1),
       "must name hosts in state READY or MAINTENANCE",

@@ -5,8 +5,8 @@ import { forgetClaims } from "../../../../provider/resources/network";
 import { readSchema } from "../../../../scripts/schema/generate";
 import { packageRoot } from "../../../../toolchain/paths";
 import { inputsOf } from "./inputs";
-import { ResourceShape, resourceShapes } from "./shapes";
-import { Check, short, verify, verifyUnknowns } from "./verify";
+import { type ResourceShape, resourceShapes } from "./shapes";
+import { type Check, short, verify, verifyUnknowns } from "./verify";
 
 /**
  * `check` of every resource of schema.json, fuzzed (see verify.ts for what is asserted). `FUZZ_SEED` and

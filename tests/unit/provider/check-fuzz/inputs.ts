@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { UNKNOWN } from "../../../../provider/resources/props";
 import { EVIL_KEYS, HOSTILE, objectOf } from "./hostile";
-import { ObjectShape, ResourceShape, Shape } from "./shapes";
+import { type ObjectShape, type ResourceShape, type Shape } from "./shapes";
 
 /**
  * Random inputs of a resource, built from its schema shape: every place in the tree holds a value of the

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../provider/resources/props";
-import { child, isRecord, Segment, showPath } from "./paths";
-import { ObjectShape, Shape } from "./shapes";
+import { child, isRecord, type Segment, showPath } from "./paths";
+import { type ObjectShape, type Shape } from "./shapes";
 
 /** What the fuzz test asserts about one check answer, written against the schema's shapes only. */
 

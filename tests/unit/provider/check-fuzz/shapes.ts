@@ -1,5 +1,5 @@
 import { INTERNAL_INPUTS } from "../../../../provider/resources/props";
-import { PackageSchema, PropertySpec, refName, shortName } from "../../../../scripts/schema/model";
+import { type PackageSchema, type PropertySpec, refName, shortName } from "../../../../scripts/schema/model";
 
 /**
  * The inputs of each resource as plain shapes, read from schema.json, so the fuzz test follows the schema

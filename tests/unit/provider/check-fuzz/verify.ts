@@ -2,7 +2,7 @@ import * as assert from "assert";
 import type { Props } from "../../../../provider/resources/props";
 import { nullPaths, pathProblem, secretTexts, typeProblem, withUnknowns } from "./oracle";
 import { parsePath, samePath, showPath } from "./paths";
-import { ResourceShape } from "./shapes";
+import { type ResourceShape } from "./shapes";
 
 export type Check = (
   olds: Props,
