@@ -9,8 +9,8 @@ import Fastify, {
 import { enforceScope, requireAdmin } from "./access";
 import { authenticate } from "./auth/identity";
 import { BODY_LIMIT_BYTES, parseFormBody, parseJsonBody } from "./http/body";
-import { ApiError } from "./http/errors";
-import { badUrl, rawClientErrorResponse, shorten, toApiError } from "./http/failures";
+import { ApiError, cutEcho } from "./http/errors";
+import { badUrl, rawClientErrorResponse, toApiError } from "./http/failures";
 import { PageStore } from "./http/pages";
 import type { AnyRoute, Caller } from "./http/route";
 import { validatorCompiler } from "./http/validators";
@@ -158,7 +158,7 @@ export async function buildServer(
     const err = new ApiError(
       404,
       "NotFound",
-      `no route ${req.method} ${shorten(req.url.split("?")[0] ?? "")}`,
+      `no route ${req.method} ${cutEcho(req.url.split("?")[0] ?? "")}`,
     );
     return reply.code(404).send(err.toBody());
   });

@@ -95,11 +95,15 @@ export function invalidEntity(property: string, problem: string, value: unknown)
 }
 
 /** Plain values as the rules show them (strings quoted, escaped and cut); anything else as JSON. */
+/** An echoed text cut to ECHO_LIMIT characters, saying how long it was. */
+export function cutEcho(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}... (${text.length} characters)`;
+}
+
 export function render(value: unknown): string {
   const plain = shownPlain(value);
   if (plain !== undefined) return plain;
-  const text = JSON.stringify(redact(value));
-  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}... (${text.length} characters)`;
+  return cutEcho(JSON.stringify(redact(value)));
 }
 
 /** A copy of value with the values of secret properties replaced, at every depth (depth-limited input). */

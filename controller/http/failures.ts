@@ -3,7 +3,7 @@ import { CIDR_PATTERN, cidrProblem } from "../../rules/cidr";
 import { GROUP_PATTERN, NAME_PATTERN, nameProblem, securityGroupProblem } from "../../rules/names";
 import { PORT_PATTERN, portProblem } from "../../rules/security-policy";
 import { atLeastProblem, oneOfProblem } from "../../rules/wording";
-import { ApiError, ECHO_LIMIT, invalidEntity, type ApiErrorCode } from "./errors";
+import { ApiError, cutEcho, invalidEntity, type ApiErrorCode } from "./errors";
 
 /** One failure of the framework's validator (Ajv, verbose). */
 export interface ValidationIssue {
@@ -101,9 +101,10 @@ const FRAMEWORK_CODES: Record<string, ApiErrorCode> = {
 };
 
 /** A malformed URL, named by its path only: its query may carry anything, a password included. */
+
 export function badUrl(url: string): ApiError {
   const path = url.split("?")[0] ?? "";
-  return new ApiError(400, "InvalidUrl", `path is not valid percent-encoding: ${shorten(path)}`);
+  return new ApiError(400, "InvalidUrl", `path is not valid percent-encoding: ${cutEcho(path)}`);
 }
 
 /** Every failure a request can meet, in the API's `{code, message, data}` shape. */
@@ -118,14 +119,10 @@ export function toApiError(err: FastifyError): ApiError {
       code,
       "content-type must be application/json (form-encoded on the token endpoint)",
     );
-  if (code) return new ApiError(status < 500 ? status : 400, code, shorten(err.message));
+  if (code) return new ApiError(status < 500 ? status : 400, code, cutEcho(err.message));
   if (err instanceof SyntaxError) return new ApiError(400, "InvalidJson", "body is not valid JSON");
-  if (status < 500) return new ApiError(status, "InvalidRequest", shorten(err.message));
-  return new ApiError(500, "InternalError", shorten(err.message));
-}
-
-export function shorten(text: string): string {
-  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}...`;
+  if (status < 500) return new ApiError(status, "InvalidRequest", cutEcho(err.message));
+  return new ApiError(500, "InternalError", cutEcho(err.message));
 }
 
 /**

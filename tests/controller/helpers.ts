@@ -115,19 +115,27 @@ export async function start(options: Partial<ControllerOptions> = {}): Promise<T
   };
 }
 
-export async function login(api: Api, username: string, password: string): Promise<Api> {
-  const res = await fetch(`${api.url}/openidconnect/token`, {
+/** A form-encoded call of the token endpoint (password or refresh grant): its status and body. */
+export async function tokenGrant(
+  url: string,
+  form: Record<string, string>,
+): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${url}/openidconnect/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "password",
-      username,
-      password,
-      scope: "openid offline_access",
-    }).toString(),
+    body: new URLSearchParams(form).toString(),
   });
-  const body = (await res.json()) as Json;
-  assert.strictEqual(res.status, 200, JSON.stringify(body));
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+export async function login(api: Api, username: string, password: string): Promise<Api> {
+  const { status, body } = await tokenGrant(api.url, {
+    grant_type: "password",
+    username,
+    password,
+    scope: "openid offline_access",
+  });
+  assert.strictEqual(status, 200, JSON.stringify(body));
   return api.as(String(body["access_token"]));
 }
 

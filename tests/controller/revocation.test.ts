@@ -1,14 +1,5 @@
 import * as assert from "assert";
-import { login, start, tenantWithUser, type Api, type Json, type TestController } from "./helpers";
-
-async function grant(url: string, form: Record<string, string>) {
-  const res = await fetch(`${url}/openidconnect/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+import { login, start, tenantWithUser, tokenGrant as grant, type Api, type TestController } from "./helpers";
 
 async function tokensOf(t: TestController, username: string, password: string) {
   const a = await grant(t.c.url, { grant_type: "password", username, password });
