@@ -15,6 +15,7 @@ import { Store } from "./store/db";
 import { SecretBox } from "./store/secrets";
 import { seed } from "./system/seed";
 import { TaskEngine } from "./tasks/engine";
+import { platformVolumes } from "./volumes/platformVolumes";
 import { refusePlainHttpBeyondLoopback, servingTls, type ControllerCa } from "./tls";
 
 export type { ControllerOptions, FaultOptions } from "./options";
@@ -85,6 +86,7 @@ function platform(store: Store, o: ResolvedOptions, runtime: ClusterRuntime): Pl
     secrets: SecretBox.forDataDir(o.dataDir),
   };
   for (const op of allOperations) engine.register(op);
+  runtime.useVolumes?.(platformVolumes(p));
   return p;
 }
 

@@ -71,6 +71,7 @@ function register(app: FastifyInstance, p: Platform, pages: PageStore, r: AnyRou
       ...(r.params && { params: r.params }),
       ...(r.query && { querystring: r.query }),
       ...(r.body && { body: r.body }),
+      ...(r.response && { response: { 200: r.response } }),
       ...(r.consumes && { consumes: r.consumes }),
     },
     onRequest: async (req) => guard(p, r, req),

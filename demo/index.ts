@@ -1,77 +1,103 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startController, type RunningController } from "../controller";
+import { startController } from "../controller";
 import { KubernetesRuntime } from "../controller/kube/runtime";
+import { engineBinaries, kubectlBinary } from "../toolchain/binaries";
 import { LocalStack } from "../toolchain/engine";
 import { packageRoot } from "../toolchain/paths";
+import { stillRunning } from "./look";
+import { shellLines } from "./shell";
+import { Timeline } from "./timeline";
+import { changes, destroyAndCheck, type DemoParts, upAndLook } from "./walkthrough";
 
-const ADMIN_PASSWORD = "photon-admin";
-const ESX_PASSWORD = "demo-esx-password";
+const STACK = "demo";
 
-function heading(text: string): void {
-  console.log(`\n\x1b[1m== ${text}\x1b[0m`);
+/** The team's pack (examples/policy); the older platform pack until that one exists. */
+function policyPack(root: string): string {
+  const pack = path.join(root, "examples", "policy");
+  return fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))
+    ? pack
+    : path.join(root, "examples", "platform", "policy");
+}
+
+async function startParts(timeline: Timeline, dataDir: string): Promise<DemoParts> {
+  const root = packageRoot();
+  const runtime = new KubernetesRuntime({ dataDir: path.join(dataDir, "kube") });
+  const controller = await timeline.step(
+    "start the embedded Photon controller (real Kubernetes runtime)",
+    async () => {
+      const started = await startController({
+        port: 0,
+        host: "127.0.0.1",
+        dataDir: path.join(dataDir, "controller"),
+        taskStepDelayMs: 0,
+        clusterRuntime: runtime,
+      });
+      process.stdout.write(`listening on ${started.url}, data in ${dataDir}\n`);
+      return started;
+    },
+  );
+  const stack = await LocalStack.create(path.join(root, "examples", "quickstart"), STACK);
+  return { timeline, controller, runtime, stack, dataDir, policyPack: policyPack(root), pids: new Set() };
 }
 
 /**
- * The main job: the embedded controller (real Kubernetes behind its clusters) and, under the real engine,
- * a platform of hosts, a vSAN pool, a tenant, a project and a network, through up, an exact preview, an
- * in-place change, a policy check and destroy. With --keep it leaves both running for exploration.
+ * The main job: the embedded controller (real Kubernetes behind its clusters) and the quick start under
+ * the real engine: up, what a user looks at, a reviewed scale change, a change the policy pack refuses,
+ * the scale, destroy. With --keep it stops before destroy and leaves everything running to explore.
  */
 async function main(keep: boolean): Promise<void> {
+  const timeline = new Timeline();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-demo-"));
-  const controller = await startController({
-    port: 0,
-    dataDir,
-    taskStepDelayMs: 100,
-    clusterRuntime: new KubernetesRuntime({ dataDir: path.join(dataDir, "kube") }),
-  });
-  const program = path.join(packageRoot(), "examples", "platform");
-  const stack = await LocalStack.create(program, "demo");
+  fs.mkdirSync(path.join(dataDir, "controller"));
+  let parts: DemoParts | undefined;
+  let kept = false;
   try {
-    await walkThrough(stack, controller, program);
-    if (keep) return await holdOpen(controller, stack);
-    heading("pulumi destroy");
-    await stack.destroy([], { echo: process.stdout });
-    console.log("\nDemo complete.");
-  } finally {
-    if (!keep) {
-      await stack.dispose();
-      await controller.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    parts = await startParts(timeline, dataDir);
+    const kubeconfig = await upAndLook(parts);
+    await changes(parts, kubeconfig);
+    if (keep) {
+      kept = true;
+      return await holdOpen(parts, kubeconfig);
     }
+    await destroyAndCheck(parts);
+  } finally {
+    if (!kept) await stop(parts, dataDir);
   }
+  timeline.summary();
+  console.log("\nDemo complete.");
 }
 
-async function walkThrough(stack: LocalStack, controller: RunningController, program: string): Promise<void> {
-  const echo = process.stdout;
-  heading(`embedded Photon controller at ${controller.url}`);
-  await stack.setConfig("photon:endpoint", controller.url);
-  await stack.setConfig("photon:username", "admin");
-  await stack.setConfig("photon:password", ADMIN_PASSWORD, true);
-  await stack.setConfig("esxPassword", ESX_PASSWORD, true);
-  heading(`pulumi up (program ${program})`);
-  await stack.up([], { echo });
-  heading("pulumi preview --diff on the unchanged stack: no changes expected");
-  await stack.preview(["--diff", "--expect-no-changes"], { echo });
-  heading("grow the vSAN pool in place: pulumi preview --diff, then up");
-  await stack.setConfig("poolCapacityGb", "1536");
-  await stack.preview(["--diff"], { echo });
-  await stack.up([], { echo });
-  heading("pulumi preview with the policy pack in examples/platform/policy");
-  await stack.preview(["--policy-pack", path.join(program, "policy")], { echo });
-  const state = await stack.exportState();
-  heading(
-    `state checked: the ESX password ${state.includes(ESX_PASSWORD) ? "APPEARS" : "does not appear"} in plain text`,
+/** Stops what the demo started and checks that none of the runtime's processes outlive it. */
+async function stop(parts: DemoParts | undefined, dataDir: string): Promise<void> {
+  await parts?.stack.dispose();
+  for (const pid of (await parts?.runtime.pids()) ?? []) parts?.pids.add(pid);
+  await parts?.controller.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const alive = stillRunning([...(parts?.pids ?? [])]);
+  console.log(
+    `\ncontroller stopped; processes it started still running: ${alive.length === 0 ? "none" : alive.join(", ")}`,
   );
 }
 
-async function holdOpen(controller: RunningController, stack: LocalStack): Promise<void> {
-  heading("kept running (Ctrl-C stops the controller)");
-  console.log(`controller: ${controller.url} (user admin, the default password of docs/controller.md)`);
-  console.log(`stack state and settings: ${stack.workDir}`);
+/** Prints the lines that reach the stack and the cluster from a shell, then waits for Ctrl-C. */
+async function holdOpen(parts: DemoParts, kubeconfig: string): Promise<void> {
+  const { stack, controller, timeline } = parts;
+  // The CLI reads a stack's settings beside its program: a copy there (ignored by git) while kept.
+  const settings = path.join(stack.programDir, `Pulumi.${STACK}.yaml`);
+  fs.copyFileSync(stack.configFile, settings);
+  await stack.run(["stack", "select", STACK]);
+  timeline.summary();
+  console.log(`\n\x1b[1m== kept running: the controller at ${controller.url} (user admin)\x1b[0m`);
+  console.log("Paste these lines into a shell to use the stack and the cluster, then Ctrl-C here to stop:\n");
+  const binDirs = [engineBinaries().binDir, path.dirname(kubectlBinary())];
+  for (const line of shellLines({ binDirs, env: stack.env, stackDir: stack.programDir, kubeconfig }))
+    console.log(line);
+  console.log("\n# then, for example: pulumi stack output; pulumi preview --diff; kubectl get pods -A");
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
-  await controller.close();
+  fs.rmSync(settings, { force: true });
+  await stop(parts, parts.dataDir);
 }
 
 main(process.argv.includes("--keep")).catch((error: unknown) => {

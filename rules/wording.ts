@@ -77,3 +77,8 @@ export function oneOfProblem(allowed: readonly string[]): string {
 export function atLeastProblem(minimum: number, whole: boolean): string {
   return `must be a ${whole ? "whole number" : "number"} of at least ${minimum}`;
 }
+
+/** The problem of a number outside a closed range (or not a number, or not whole where one is needed). */
+export function rangeProblem(minimum: number, maximum: number, whole: boolean): string {
+  return `must be a ${whole ? "whole number" : "number"} from ${minimum} to ${maximum}`;
+}

@@ -26,7 +26,13 @@ export class KubernetesCluster extends GeneratedKubernetesCluster {
   get provider(): k8s.Provider {
     this.kubernetesProvider ??= new k8s.Provider(
       `${this.resourceName}-k8s`,
-      { kubeconfig: this.kubeconfig.apply((k) => requireKubeconfig(this.resourceName, k)) },
+      {
+        kubeconfig: this.kubeconfig.apply((k) => requireKubeconfig(this.resourceName, k)),
+        // A preview of any cluster update shows the kubeconfig as unknown (dynamic providers have no
+        // preview of outputs); without this the Kubernetes provider, and everything on it, would show as
+        // replaced. Only a new cluster (a new id) is another cluster (decision 0508).
+        clusterIdentifier: this.id,
+      },
       { parent: this },
     );
     return this.kubernetesProvider;

@@ -64,6 +64,15 @@ export interface RunOptions {
   readonly allowFailure?: boolean;
   /** Written to the command's standard input (how secret values reach `pulumi config set`). */
   readonly input?: string;
+  /**
+   * Starts the CLI as the leader of its own process group, so a test can kill it and what it started
+   * (language host, program, providers) the way a lost CI runner dies: `process.kill(-pid, "SIGKILL")`.
+   */
+  readonly ownProcessGroup?: boolean;
+  /** Told the CLI's pid as soon as it runs (to kill it mid-operation). */
+  readonly onSpawn?: (pid: number) => void;
+  /** Told each chunk of standard output as it comes (to kill at a chosen point of the operation). */
+  readonly onOutput?: (soFar: string) => void;
 }
 
 /** Runs the real `pulumi` CLI; rejects with the whole output unless it exits 0 or allowFailure is set. */
@@ -74,13 +83,16 @@ export function runPulumi(args: readonly string[], options: RunOptions): Promise
       cwd: options.cwd,
       env: options.env,
       stdio: ["pipe", "pipe", "pipe"],
+      detached: options.ownProcessGroup === true,
     });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     child.stdin.end(options.input ?? "");
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       options.echo?.write(chunk);
+      options.onOutput?.(stdout);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

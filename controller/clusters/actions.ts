@@ -7,8 +7,10 @@ import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/operation";
 import { maintainCluster } from "./maintenance";
 import { resizeCluster } from "./resize";
+import { setClusterSettings, settingsBodySchema, settingsPatch, type SettingsBody } from "./settings";
 import { loadCluster, patchCluster } from "./store";
 import { upgradeCluster } from "./upgrade";
+import { workerCountSchema } from "./validate";
 import { clusterVms, isNode } from "./vms";
 
 /** Submits a cluster operation allowed from some states; `prepare` may set the cluster's new state. */
@@ -101,13 +103,21 @@ function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId
   );
 }
 
+/** Settings of later operations (extension, decision 0107): checked against what the cluster keeps. */
+function setSettings(ctx: RequestContext<{ id: string }, unknown, SettingsBody>) {
+  const c = loadCluster(ctx.p, ctx.params.id);
+  const input = { extendedProperties: settingsPatch(c, ctx.body) };
+  const from: ClusterState[] = ["READY", "RECOVERABLE_ERROR"];
+  return taskReply(ctx, submitFor(ctx.p, c.id, "SET_CLUSTER_SETTINGS", from, setClusterSettings, input));
+}
+
 /** The actions on one cluster: `POST /v1/services/{id}/<action>`. */
 export const clusterActionRoutes: AnyRoute[] = [
   action(
     "resize",
     "resizeCluster",
     "Grow or shrink the workers (shrinking removes cordoned nodes first)",
-    object({ newWorkerCount: { type: "integer", minimum: 0, maximum: 1000 } }, ["newWorkerCount"]),
+    object({ newWorkerCount: workerCountSchema }, ["newWorkerCount"]),
     resize,
   ),
   action("trigger_maintenance", "triggerClusterMaintenance", "Replace lost workers now", undefined, (ctx) =>
@@ -130,5 +140,12 @@ export const clusterActionRoutes: AnyRoute[] = [
     "Rolling upgrade to the image's Kubernetes version",
     object({ newImageId: { type: "string" } }, ["newImageId"]),
     changeVersion,
+  ),
+  action(
+    "set_settings",
+    "setClusterSettings",
+    "Change maxSurge, maxUnavailable or drainTimeout of the cluster's next upgrades and drains (extension)",
+    settingsBodySchema,
+    setSettings,
   ),
 ];

@@ -10,10 +10,11 @@ import { clusterActionRoutes, submitFor } from "./actions";
 import { createCluster } from "./create";
 import { maintainCluster } from "./maintenance";
 import { resizeCluster } from "./resize";
+import { setClusterSettings } from "./settings";
 import { loadCluster, saveCluster } from "./store";
 import { deleteCluster } from "./teardown";
 import { upgradeCluster } from "./upgrade";
-import { newCluster, type ClusterBody } from "./validate";
+import { newCluster, workerCountSchema, type ClusterBody } from "./validate";
 import { clusterVms } from "./vms";
 import { clusterView, vmView } from "./views";
 
@@ -25,6 +26,7 @@ export const clusterOperations = [
   maintainCluster,
   upgradeCluster,
   deleteCluster,
+  setClusterSettings,
 ];
 
 const clusterBody = object(
@@ -38,7 +40,7 @@ const clusterBody = object(
     networkId: { type: "string" },
     storagePoolId: { type: "string" },
     imageId: { type: "string" },
-    workerCount: { type: "integer", minimum: 0, maximum: 1000 },
+    workerCount: workerCountSchema,
     workerBatchExpansionSize: { type: "integer", minimum: 1, maximum: 1000 },
     extendedProperties: stringMap,
     tags: tagsSchema,

@@ -1,3 +1,5 @@
+import type { VolumeBackend } from "../volumes/backend";
+
 /**
  * The boundary between the cluster state machines and Kubernetes. The controller calls it from
  * asynchronous task steps; a step is re-run after a crash, so every method must be idempotent (adding a
@@ -67,5 +69,7 @@ export interface ClusterRuntime {
    * which is what the cluster maintenance looks for.
    */
   setHostHealth(hostId: string, healthy: boolean): Promise<void>;
+  /** Runtimes with a Kubernetes API run a volume provisioner per cluster with a storage pool. */
+  useVolumes?(backend: VolumeBackend): void;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Platform } from "../platform";
+import { deleteClusterVolumes } from "../storage/claimDisks";
 import type { OperationDef } from "../tasks/operation";
 import { patchCluster } from "./store";
 import { clusterVms, releaseVms } from "./vms";
@@ -19,6 +20,7 @@ export function releaseCluster(p: Platform, clusterId: string): void {
     vms.filter((vm) => vm.replacesVmId),
     false,
   );
+  deleteClusterVolumes(p, clusterId);
   p.store.delete("service", clusterId);
 }
 

@@ -4,6 +4,16 @@ import type { Cluster, Project } from "../model";
 import type { Platform } from "../platform";
 import { extendedAddressProblem } from "../validation/addresses";
 import { parseCidr } from "../../rules/cidr";
+import {
+  CLUSTER_DEFAULTS,
+  drainTimeoutSecondsProblem,
+  etcdCountProblem,
+  masterCountProblem,
+  surgeProblem,
+  unavailableWithSurgeProblem,
+  WORKER_COUNT,
+} from "../../rules/cluster";
+import type { Problem } from "../../rules/wording";
 
 export interface ClusterBody {
   name: string;
@@ -21,36 +31,58 @@ export interface ClusterBody {
   tags?: string[];
 }
 
+/** The worker count of a create and a resize, bounded by the cluster rule (worded by it on failure). */
+export const workerCountSchema = {
+  type: "integer",
+  minimum: WORKER_COUNT.minimum,
+  maximum: WORKER_COUNT.maximum,
+} as const;
+
+/** A number written in extendedProperties, shown as the number it is, so the sentence is check's. */
+function shownNumber(raw: string): number | string {
+  return /^-?\d+$/.test(raw) && String(Number(raw)) === raw ? Number(raw) : raw;
+}
+
+/** A whole number in extendedProperties (digits only); undefined when it is not one. */
+function wholeNumber(raw: string): number {
+  return /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+type ExtendedRule = readonly [key: string, problem: (n: number) => string | undefined];
+
+/** The cluster rules (rules/cluster.ts) of the numbers the create takes in extendedProperties. */
+const EXTENDED_RULES: readonly ExtendedRule[] = [
+  ["number_of_masters", masterCountProblem],
+  ["number_of_etcds", etcdCountProblem],
+  ["max_surge", surgeProblem],
+  ["max_unavailable", surgeProblem],
+  ["drain_timeout_seconds", drainTimeoutSecondsProblem],
+];
+
+function numberProblem(ext: Record<string, string>): Problem | undefined {
+  for (const [key, rule] of EXTENDED_RULES) {
+    const raw = ext[key];
+    const problem = raw === undefined ? undefined : rule(wholeNumber(raw));
+    if (problem && raw !== undefined)
+      return { property: `extendedProperties.${key}`, problem, value: shownNumber(raw) };
+  }
+  const surge = Number(ext["max_surge"] ?? CLUSTER_DEFAULTS.maxSurge);
+  const unavailable = Number(ext["max_unavailable"] ?? CLUSTER_DEFAULTS.maxUnavailable);
+  const pair = unavailableWithSurgeProblem(surge, unavailable);
+  return pair
+    ? { property: "extendedProperties.max_unavailable", problem: pair, value: unavailable }
+    : undefined;
+}
+
 /**
- * Problems of extendedProperties (number_of_masters 1/3/5, etcds 1..5, surge, drain timeout,
- * container_network).
+ * Problems of extendedProperties: masters 1/3/5, etcds, surge and unavailability, drain timeout (the
+ * cluster rules), container_network and the addresses.
  */
-export function extendedPropertiesProblem(
-  ext: Record<string, string>,
-): { property: string; problem: string; value: unknown } | undefined {
-  const check = (key: string, ok: (n: number) => boolean, problem: string) => {
-    const v = ext[key];
-    if (v === undefined || (/^\d+$/.test(v) && ok(Number(v)))) return undefined;
-    return { property: `extendedProperties.${key}`, problem, value: v };
-  };
-  const surge = Number(ext["max_surge"] ?? "1");
-  const unavailable = Number(ext["max_unavailable"] ?? "0");
+export function extendedPropertiesProblem(ext: Record<string, string>): Problem | undefined {
   const net = ext["container_network"];
   const netProblem = net === undefined ? undefined : parseCidr(net);
   return (
-    check("number_of_masters", (n) => [1, 3, 5].includes(n), "must be 1, 3 or 5") ??
-    check("number_of_etcds", (n) => n >= 1 && n <= 5, "must be between 1 and 5") ??
-    check("max_surge", (n) => n <= 100, "must be an integer from 0 to 100") ??
-    check("max_unavailable", (n) => n <= 100, "must be an integer from 0 to 100") ??
-    // A day at most: a drain that long is a budget that never allows a disruption, not a slow pod.
-    check("drain_timeout_seconds", (n) => n <= 86400, "must be an integer from 0 to 86400") ??
-    (surge === 0 && unavailable === 0
-      ? {
-          property: "extendedProperties.max_unavailable",
-          problem: "must be at least 1 when max_surge is 0",
-          value: "0",
-        }
-      : undefined) ??
+    numberProblem(ext) ??
     (netProblem && !netProblem.ok
       ? { property: "extendedProperties.container_network", problem: netProblem.problem, value: net ?? "" }
       : undefined) ??

@@ -143,6 +143,7 @@ const hostResourceRoutes: AnyRoute[] = [
         ctx,
         () => ops.vmsOnHost(ctx.p, ctx.params.id),
         (vm) => vmView(ctx.p, vm),
+        "/v1/vms",
       );
     },
   }),

@@ -2,7 +2,7 @@ import type { FastifyError } from "fastify";
 import { CIDR_PATTERN, cidrProblem } from "../../rules/cidr";
 import { GROUP_PATTERN, NAME_PATTERN, nameProblem, securityGroupProblem } from "../../rules/names";
 import { PORT_PATTERN, portProblem } from "../../rules/security-policy";
-import { atLeastProblem, oneOfProblem } from "../../rules/wording";
+import { atLeastProblem, oneOfProblem, rangeProblem } from "../../rules/wording";
 import { ApiError, cutEcho, invalidEntity, type ApiErrorCode } from "./errors";
 
 /** One failure of the framework's validator (Ajv, verbose). */
@@ -68,6 +68,13 @@ function ruleWords(issue: ValidationIssue): string | undefined {
   const { allowedValues, limit } = issue.params;
   if (issue.keyword === "enum" && Array.isArray(allowedValues))
     return oneOfProblem(allowedValues.map(String));
+  const { minimum, maximum } = schema;
+  // A number outside a range, or a fraction where a whole one is needed, is worded as the rules word it
+  // (rangeProblem: a worker count, a surge).
+  const outside =
+    ["minimum", "maximum", "type"].includes(issue.keyword ?? "") && typeof issue.data === "number";
+  if (outside && typeof minimum === "number" && typeof maximum === "number")
+    return rangeProblem(minimum, maximum, schema["type"] === "integer");
   if (issue.keyword === "minimum" && typeof limit === "number")
     return atLeastProblem(limit, schema["type"] === "integer");
   const pattern = schema["pattern"];

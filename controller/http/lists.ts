@@ -1,4 +1,5 @@
 import { ApiError } from "./errors";
+import { withSelfLink } from "./links";
 import { MAX_PAGE_SIZE, type ListQuery, type PageStore } from "./pages";
 
 export type { ListQuery } from "./pages";
@@ -14,6 +15,8 @@ export interface ListContext {
   query: ListQuery;
   path: string;
   pages: PageStore;
+  /** Scheme, host and port the caller used, for the items' selfLinks. */
+  baseUrl: string;
 }
 
 export function matchesNameAndTags(item: Listable, q: ListQuery): boolean {
@@ -24,12 +27,13 @@ export function matchesNameAndTags(item: Listable, q: ListQuery): boolean {
 
 /**
  * Answers a list route: resolves `pageLink` back to the original query, filters by name and tags,
- * cuts one page and links the next one.
+ * cuts one page and links the next one. `collection` (`/v1/vms`) gives every item its selfLink.
  */
 export function listReply<T>(
   ctx: ListContext,
   compute: (q: ListQuery) => T[],
   view: (item: T) => unknown,
+  collection?: string,
 ): Reply {
   const pages = ctx.pages;
   const start = ctx.query.pageLink ? pages.load(ctx.query.pageLink) : { query: ctx.query, offset: 0 };
@@ -51,6 +55,12 @@ export function listReply<T>(
   const link = (token: string | undefined) => (token ? `${ctx.path}?pageLink=${token}` : null);
   return {
     status: 200,
-    body: { items: items.map(view), nextPageLink: link(next), previousPageLink: link(prev) },
+    body: {
+      items: items.map((item) =>
+        collection ? withSelfLink(view(item), ctx.baseUrl, collection) : view(item),
+      ),
+      nextPageLink: link(next),
+      previousPageLink: link(prev),
+    },
   };
 }

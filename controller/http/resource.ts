@@ -1,5 +1,6 @@
 import type { Platform } from "../platform";
 import type { OperationDef } from "../tasks/operation";
+import { entityCollection, entityResponse, itemCollection, pageResponse, withSelfLink } from "./links";
 import { listReply, type ListQuery } from "./lists";
 import { taskReply } from "./replies";
 import {
@@ -52,11 +53,13 @@ export function listRoute<T>(
   return route<{ id: string }, ListQuery>({
     ...head("GET", def),
     query: def.query ?? listQuery,
+    response: pageResponse,
     handler: (ctx) =>
       listReply(
         ctx,
         (q) => def.items(ctx, q),
         (item) => def.view(item, ctx.p),
+        itemCollection(def.url),
       ),
   });
 }
@@ -65,9 +68,14 @@ export function listRoute<T>(
 export function getRoute<T>(
   def: RouteHead & { load: (p: Platform, id: string) => T; view: (item: T, p: Platform) => unknown },
 ): AnyRoute {
+  const collection = entityCollection(def.url);
   return route<{ id: string }>({
     ...head("GET", def),
-    handler: (ctx) => ({ status: 200, body: def.view(def.load(ctx.p, ctx.params.id), ctx.p) }),
+    ...(collection && { response: entityResponse }),
+    handler: (ctx) => {
+      const body = def.view(def.load(ctx.p, ctx.params.id), ctx.p);
+      return { status: 200, body: collection ? withSelfLink(body, ctx.baseUrl, collection) : body };
+    },
   });
 }
 

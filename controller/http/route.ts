@@ -55,6 +55,8 @@ export interface RouteDef<P, Q, B> {
   params?: JsonSchema;
   query?: JsonSchema;
   body?: JsonSchema;
+  /** The 200 answer as published in the OpenAPI document (entities: their id, kind and selfLink). */
+  response?: JsonSchema;
   consumes?: string[];
   handler(ctx: RequestContext<P, Q, B>): Promise<Reply> | Reply;
 }

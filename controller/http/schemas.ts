@@ -38,18 +38,33 @@ export function object(properties: Record<string, JsonSchema>, required: string[
   return { type: "object", properties, required, additionalProperties: false };
 }
 
-export const quotaItemsSchema: JsonSchema = {
-  type: "object",
-  additionalProperties: object(
+/** One quota item: `required` says whether limit and unit must be given (a DELETE names keys only). */
+export function quotaItemSchema(required: boolean): JsonSchema {
+  return object(
     {
       limit: { type: "number", minimum: 0 },
       usage: { type: "number" },
       unit: { type: "string", enum: [...QUOTA_UNITS] },
     },
-    ["limit", "unit"],
-  ),
-};
+    required ? ["limit", "unit"] : [],
+  );
+}
+
+export const quotaItemsSchema: JsonSchema = { type: "object", additionalProperties: quotaItemSchema(true) };
 export const quotaSchema: JsonSchema = object({ quotaItems: quotaItemsSchema }, ["quotaItems"]);
+
+/**
+ * The body of a quota PUT, PATCH or DELETE: `{"quotaItems": {key: item}}` or the bare map `{key: item}`
+ * the Photon clients sent. Every value is checked as an item either way; the key names are the rules'
+ * (checked by the route, which words them like the provider's `check`).
+ */
+export function quotaWriteBody(item: JsonSchema): JsonSchema {
+  return {
+    type: "object",
+    properties: { quotaItems: { type: "object", additionalProperties: item } },
+    additionalProperties: item,
+  };
+}
 
 /** Query of every list: pagination, exact name, tags that must all be present. */
 export const listQuery: JsonSchema = object({

@@ -7,6 +7,8 @@ import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluste
 import { drainNode } from "./drain";
 import { Etcd } from "./etcd";
 import { setNodesHealth } from "./hostHealth";
+import { VolumeProvisioner } from "./provisioner";
+import type { VolumeBackend } from "../volumes/backend";
 
 export interface KubernetesRuntimeOptions {
   /** Holds etcd's data and one folder per cluster (PKI, kubeconfig, logs). */
@@ -26,6 +28,9 @@ export class KubernetesRuntime implements ClusterRuntime {
   private readonly clusters = new Map<string, Promise<RunningCluster>>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private etcd?: Promise<Etcd>;
+  /** The Photon side of the volume provisioners (the controller hands it over once its store is open). */
+  private volumes?: VolumeBackend;
+  private readonly provisioners = new Map<string, VolumeProvisioner>();
   private readonly nodeReadyTimeoutMs: number;
   /** The newest Kubernetes the toolchain builds: new clusters' version, and etcd's. */
   private readonly defaultVersion = readVersions().kubernetes;
@@ -93,7 +98,13 @@ export class KubernetesRuntime implements ClusterRuntime {
     return cluster ? (await cluster).plane.kubeconfig() : undefined;
   }
 
+  /** From now on, every cluster with a storage pool that starts (or is restored) runs a volume provisioner. */
+  useVolumes(backend: VolumeBackend): void {
+    this.volumes = backend;
+  }
+
   async destroy(clusterId: string): Promise<void> {
+    await this.stopProvisioner(clusterId);
     const cluster = this.clusters.get(clusterId);
     this.clusters.delete(clusterId);
     if (cluster) await (await cluster.catch(() => undefined))?.stop();
@@ -126,6 +137,7 @@ export class KubernetesRuntime implements ClusterRuntime {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.provisioners.keys()].map((id) => this.stopProvisioner(id)));
     const clusters = [...this.clusters.values()];
     this.clusters.clear();
     await Promise.all(clusters.map(async (c) => (await c.catch(() => undefined))?.stop()));
@@ -140,7 +152,9 @@ export class KubernetesRuntime implements ClusterRuntime {
     if (!cluster) {
       const dir = this.clusterDir(clusterId);
       const binaries = this.binariesFor(version ?? recordedVersion(dir) ?? this.defaultVersion);
-      cluster = this.sharedEtcd().then((etcd) => RunningCluster.start(clusterId, dir, etcd.url, binaries));
+      cluster = this.sharedEtcd()
+        .then((etcd) => RunningCluster.start(clusterId, dir, etcd.url, binaries))
+        .then((started) => this.withProvisioner(started));
       this.clusters.set(clusterId, cluster);
       cluster.catch(() => this.clusters.delete(clusterId));
     }
@@ -158,8 +172,27 @@ export class KubernetesRuntime implements ClusterRuntime {
   /** Restarts a cluster's control plane on the binaries of `version`: same port, PKI and etcd prefix. */
   private async restartAt(cluster: RunningCluster, version: string): Promise<RunningCluster> {
     this.clusters.delete(cluster.id);
+    await this.stopProvisioner(cluster.id);
     await cluster.stop();
     return this.cluster(cluster.id, version);
+  }
+
+  /** Starts the cluster's volume provisioner when the cluster has a storage pool (its log beside the PKI). */
+  private withProvisioner(cluster: RunningCluster): RunningCluster {
+    if (this.volumes?.storageOf(cluster.id) && !this.provisioners.has(cluster.id)) {
+      const log = path.join(this.clusterDir(cluster.id), "provisioner.log");
+      this.provisioners.set(
+        cluster.id,
+        VolumeProvisioner.start(cluster.id, cluster.plane.kubeconfig(), this.volumes, log),
+      );
+    }
+    return cluster;
+  }
+
+  private async stopProvisioner(clusterId: string): Promise<void> {
+    const provisioner = this.provisioners.get(clusterId);
+    this.provisioners.delete(clusterId);
+    await provisioner?.stop();
   }
 
   private sharedEtcd(): Promise<Etcd> {

@@ -10,6 +10,7 @@ import type { OperationDef } from "../tasks/operation";
 import { entityTasksRoute } from "../tasks/routes";
 import { reserveQuota } from "../tenants/quotas";
 import { sumCosts } from "../../rules/quota-usage";
+import { poolShortfall } from "../../rules/volumes";
 import { datastoreUsedGb, deleteDiskNow } from "./teardown";
 
 interface DiskBody {
@@ -21,7 +22,7 @@ interface DiskBody {
   tags?: string[];
 }
 
-const loadDisk = loader("disk", "DiskNotFound");
+export const loadDisk = loader("disk", "DiskNotFound");
 
 export function diskView(d: Disk) {
   return { ...omit(d, "tenantId", "cost", "createdTime"), kind: "persistent-disk", datastore: d.datastoreId };
@@ -53,30 +54,68 @@ function datastoreFreeGb(p: Platform, datastoreId: string): number {
   return host ? freeCapacity(p, host).datastoreGb : 0;
 }
 
+/**
+ * Places a disk and charges it (pool or datastore room, then project and tenant quota): the disk API's
+ * step and the volume provisioner's, so both refuse with the same sentence. Call inside a transaction.
+ */
+export function reserveDisk(p: Platform, d: Disk): Disk {
+  const datastoreId = chooseDatastore(p, d);
+  const free = datastoreFreeGb(p, datastoreId);
+  if (free < d.capacityGb) {
+    const pool = p.store.list("storage-pool").find((sp) => sp.datastoreId === datastoreId);
+    const message = pool
+      ? poolShortfall(pool.name, free, d.capacityGb)
+      : `datastore ${datastoreId} has ${free} GB free, ${d.capacityGb} GB needed`;
+    throw new ApiError(400, "NotEnoughDatastoreCapacity", message);
+  }
+  const type = p.store.get("datastore", datastoreId)?.type ?? "LOCAL_VMFS";
+  const flavor = p.store.list("flavor").find((f) => f.name === d.flavor);
+  const cost = sumCosts([flavor?.cost ?? [], sizedCost(type, d.capacityGb)]);
+  reserveQuota(p, d.projectId, cost);
+  const placed: Disk = { ...d, datastoreId, cost, state: "DETACHED" };
+  p.store.put("disk", placed, d.projectId);
+  return placed;
+}
+
+function sizedCost(datastoreType: string, gb: number) {
+  return [
+    { key: "persistent-disk.capacity", value: gb, unit: "GB" as const },
+    { key: `storage.${datastoreType}`, value: gb, unit: "GB" as const },
+  ];
+}
+
+/**
+ * Grows a placed disk to `capacityGb` (the provisioner's volume expansion): the growth must fit in the
+ * pool or datastore and in the quota. A size it already has is no change. Call inside a transaction.
+ */
+export function growDisk(p: Platform, diskId: string, capacityGb: number): Disk {
+  const d = loadDisk(p, diskId);
+  const growth = capacityGb - d.capacityGb;
+  if (growth <= 0) return d;
+  const free = datastoreFreeGb(p, d.datastoreId);
+  if (free < growth) {
+    const pool = p.store.list("storage-pool").find((sp) => sp.datastoreId === d.datastoreId);
+    throw new ApiError(
+      400,
+      "NotEnoughDatastoreCapacity",
+      poolShortfall(pool?.name ?? d.datastoreId, free, growth),
+    );
+  }
+  const type = p.store.get("datastore", d.datastoreId)?.type ?? "LOCAL_VMFS";
+  const more = sizedCost(type, growth);
+  reserveQuota(p, d.projectId, more);
+  const grown: Disk = { ...d, capacityGb, cost: sumCosts([d.cost, more]) };
+  p.store.put("disk", grown, d.projectId);
+  return grown;
+}
+
 export const createDisk: OperationDef<Record<string, never>> = {
   operation: "CREATE_DISK",
   steps: () => [
     {
       name: "RESERVE_CAPACITY",
       run: ({ p, entityId }) => {
-        const d = loadDisk(p, entityId);
-        const datastoreId = chooseDatastore(p, d);
-        const free = datastoreFreeGb(p, datastoreId);
-        if (free < d.capacityGb)
-          throw new ApiError(
-            400,
-            "NotEnoughDatastoreCapacity",
-            `datastore ${datastoreId} has ${free} GB free, ${d.capacityGb} GB needed`,
-          );
-        const type = p.store.get("datastore", datastoreId)?.type ?? "LOCAL_VMFS";
-        const flavor = p.store.list("flavor").find((f) => f.name === d.flavor);
-        const sized = [
-          { key: "persistent-disk.capacity", value: d.capacityGb, unit: "GB" as const },
-          { key: `storage.${type}`, value: d.capacityGb, unit: "GB" as const },
-        ];
-        const cost = sumCosts([flavor?.cost ?? [], sized]);
-        reserveQuota(p, d.projectId, cost);
-        p.store.put("disk", { ...d, datastoreId, cost, state: "DETACHED" }, d.projectId);
+        reserveDisk(p, loadDisk(p, entityId));
       },
     },
   ],

@@ -221,7 +221,11 @@ export const poolRoutes: AnyRoute[] = [
       const sp = readyPool(ctx.p, ctx.params.id, "RESIZE_STORAGE_POOL");
       const used = datastoreUsedGb(ctx.p, sp.datastoreId);
       if (ctx.body.capacityGb < used)
-        throw invalidEntity("capacityGb", `must not be below used capacity ${used} GB`, ctx.body.capacityGb);
+        throw invalidEntity(
+          "capacityGb",
+          `must not be below what storage pool ${sp.name} holds, ${used} GB`,
+          ctx.body.capacityGb,
+        );
       return submit(ctx, resizePool, ctx.body);
     },
   }),

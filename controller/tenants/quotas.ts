@@ -2,11 +2,12 @@ import { ApiError, invalidEntity } from "../http/errors";
 import { must, taskReply } from "../http/replies";
 import { getRoute } from "../http/resource";
 import { route, type AnyRoute } from "../http/route";
-import { idParams, object, quotaSchema } from "../http/schemas";
+import { idParams, quotaItemSchema, quotaWriteBody } from "../http/schemas";
 import type { QuotaItems } from "../model";
 import type { Platform } from "../platform";
 import { inlineOp } from "../tasks/inline";
-import { quotaItemsProblem, type QuotaLimit } from "../../rules/quota";
+import { quotaItemsProblem, quotaKeyProblem, type QuotaLimit } from "../../rules/quota";
+import type { Problem } from "../../rules/wording";
 import {
   limitBelowUsageProblem,
   mergeItems,
@@ -92,9 +93,33 @@ function capitalized(owner: Owner): string {
   return owner === "tenant" ? "Tenant" : "Project";
 }
 
+/**
+ * The items of a quota write, in either form a client sends: wrapped (`{"quotaItems": {...}}`) or the
+ * bare map the Photon clients sent (`{"vm.memory": {...}}`). `quotaItems` is no quota key (keys are
+ * lower-case), so the two cannot be confused; both at once are refused rather than guessed. `base` is
+ * the property that names an item in error messages ("quotaItems" or nothing).
+ */
+export function quotaItemsOfBody(body: Record<string, unknown>): {
+  items: Record<string, QuotaLimit>;
+  base: string;
+} {
+  if (!("quotaItems" in body)) return { items: body as Record<string, QuotaLimit>, base: "" };
+  const beside = Object.keys(body).find((k) => k !== "quotaItems");
+  if (beside !== undefined)
+    throw invalidEntity(beside, "may not be sent beside quotaItems (send the items bare or wrapped)", beside);
+  return { items: body["quotaItems"] as Record<string, QuotaLimit>, base: "quotaItems" };
+}
+
+/** A problem's property with the `quotaItems.` prefix removed for a bare body. */
+function refuse(problem: Problem | undefined, base: string): void {
+  if (!problem) return;
+  const property = base === "" ? problem.property.replace(/^quotaItems\./, "") : problem.property;
+  throw invalidEntity(property, problem.problem, problem.value);
+}
+
 /** PUT, PATCH or DELETE of quota items: tenant quotas are the admin's, project quotas the users'. */
 function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summary: string): AnyRoute {
-  return route<{ id: string }, Record<string, unknown>, { quotaItems: Record<string, QuotaLimit> }>({
+  return route<{ id: string }, Record<string, unknown>, Record<string, unknown>>({
     method,
     url: `${base}/:id/quota`,
     operationId: `${method.toLowerCase()}${capitalized(owner)}Quota`,
@@ -103,15 +128,16 @@ function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summa
     access: owner === "tenant" ? "admin" : "user",
     scope: { kind: owner },
     params: idParams("id"),
-    body:
-      method === "DELETE"
-        ? object({ quotaItems: { type: "object", additionalProperties: {} } }, ["quotaItems"])
-        : quotaSchema,
+    // DELETE names keys: an item's fields are declared but none is needed (`{"vm": {}}`).
+    body: quotaWriteBody(quotaItemSchema(method !== "DELETE")),
     handler: (ctx) => {
-      if (method !== "DELETE") refuseQuotaItems(ctx.body.quotaItems, "quotaItems");
-      const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, ctx.body.quotaItems);
-      const problem = limitBelowUsageProblem(next);
-      if (problem) throw invalidEntity(problem.property, problem.problem, problem.value);
+      const body = quotaItemsOfBody(ctx.body);
+      refuse(
+        method === "DELETE" ? keyNamesProblem(body.items) : quotaItemsProblem(body.items, "quotaItems"),
+        body.base,
+      );
+      const next = changed(loadQuota(ctx.p, owner, ctx.params.id), method, body.items);
+      refuse(limitBelowUsageProblem(next), body.base);
       const tenantId =
         owner === "tenant" ? ctx.params.id : (ctx.p.store.get("project", ctx.params.id)?.tenantId ?? null);
       const task = ctx.p.engine.submit(updateQuota, {
@@ -122,6 +148,15 @@ function quotaWriteRoute({ owner, base, tag }: QuotaPlace, method: Change, summa
       return taskReply(ctx, task);
     },
   });
+}
+
+/** The first key of a DELETE that is no quota key (its items need no limit or unit). */
+function keyNamesProblem(items: Record<string, unknown>): Problem | undefined {
+  for (const key of Object.keys(items)) {
+    const problem = quotaKeyProblem(key);
+    if (problem) return { property: `quotaItems.${key}`, problem, value: key };
+  }
+  return undefined;
 }
 
 function quotaRoutes(place: QuotaPlace): AnyRoute[] {

@@ -5,13 +5,18 @@ import * as photon from "pulumi-photon";
 // Provider settings (photon:endpoint, photon:username, photon:password) come from the stack's config.
 const cfg = new pulumi.Config();
 
-const host = new photon.Host("esx-01", {
-  address: "10.30.0.11",
-  username: "root",
-  password: cfg.requireSecret("esxPassword"),
-  usageTags: ["CLOUD"],
-  metadata: { cpuCount: "32", memoryMb: "131072", datastoreGb: "2048" },
-});
+// Two hosts: the workers spread over both, so the cluster outlives either one (the platform's
+// maintenance replaces the nodes of a failed host on the other).
+const hosts = [1, 2].map(
+  (n) =>
+    new photon.Host(`esx-0${n}`, {
+      address: `10.30.0.1${n}`,
+      username: "root",
+      password: cfg.requireSecret("esxPassword"),
+      usageTags: ["CLOUD"],
+      metadata: { cpuCount: "32", memoryMb: "131072", datastoreGb: "2048" },
+    }),
+);
 const tenant = new photon.Tenant("acme", {});
 const project = new photon.Project("web", { tenantId: tenant.id });
 
@@ -21,9 +26,11 @@ const cluster = new photon.KubernetesCluster(
     projectId: project.id,
     masterCount: 1,
     workerCount: cfg.getNumber("workerCount") ?? 2,
+    // A newer version rolls node by node in place; an older one would replace the cluster.
+    kubernetesVersion: cfg.get("kubernetesVersion") ?? "1.35.4",
     drainTimeout: cfg.get("drainTimeout") ?? "2m",
   },
-  { dependsOn: [host] },
+  { dependsOn: hosts },
 );
 
 const labels = { app: "web" };
@@ -51,5 +58,8 @@ new k8s.policy.v1.PodDisruptionBudget(
 export const clusterId = cluster.clusterId;
 export const workerNodes = cluster.workerNodes;
 export const readyNodes = cluster.readyNodes;
+export const notReadyNodes = cluster.notReadyNodes;
+export const version = cluster.version;
+export const state = cluster.state;
 export const kubeconfig = cluster.kubeconfig;
 export const deployment = app.metadata.name;

@@ -1,4 +1,5 @@
-import { ApiException, PatchStrategy, setHeaderOptions, type V1Pod } from "@kubernetes/client-node";
+import type { V1Pod } from "@kubernetes/client-node";
+import { k8s } from "./load";
 import { PhotonError } from "../client";
 import { budgetsCovering, drainFailureMessage, podName } from "./budgets";
 import { isApiStatus, type KubeApis, type Progress, sleep } from "./nodes";
@@ -12,7 +13,7 @@ export async function setSchedulable(
   for (const name of nodes) {
     await apis.core.patchNode(
       { name, body: { spec: { unschedulable: schedulable ? null : true } } },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+      k8s().setHeaderOptions("Content-Type", k8s().PatchStrategy.MergePatch),
     );
   }
 }
@@ -56,7 +57,7 @@ async function evict(apis: KubeApis, pod: V1Pod): Promise<boolean> {
 
 /** The Kubernetes Status message of a failed call (its body), else the error's own message. */
 export function statusMessage(e: unknown): string {
-  if (!(e instanceof ApiException)) return e instanceof Error ? e.message : String(e);
+  if (!(e instanceof k8s().ApiException)) return e instanceof Error ? e.message : String(e);
   const body: unknown = e.body;
   try {
     const status = (typeof body === "string" ? JSON.parse(body) : body) as { message?: unknown };

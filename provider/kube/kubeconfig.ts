@@ -1,9 +1,9 @@
-import { KubeConfig } from "@kubernetes/client-node";
+import { k8s } from "./load";
 
 /** The API server URL and CA of a kubeconfig's current cluster; undefined when it cannot be read. */
 export function endpointOf(kubeconfig: string): { server: string; ca: string } | undefined {
   try {
-    const config = new KubeConfig();
+    const config = new (k8s().KubeConfig)();
     config.loadFromString(kubeconfig);
     const cluster = config.getCurrentCluster();
     return cluster ? { server: cluster.server, ca: cluster.caData ?? cluster.caFile ?? "" } : undefined;

@@ -1,11 +1,5 @@
-import {
-  ApiException,
-  CoreV1Api,
-  KubeConfig,
-  PolicyV1Api,
-  type V1Node,
-  VersionApi,
-} from "@kubernetes/client-node";
+import type { CoreV1Api, PolicyV1Api, V1Node, VersionApi } from "@kubernetes/client-node";
+import { k8s } from "./load";
 import type { Deadline } from "../client";
 
 /** The Kubernetes APIs of one cluster, reached through the kubeconfig the Photon API serves. */
@@ -16,6 +10,7 @@ export interface KubeApis {
 }
 
 export function kubeApis(kubeconfig: string): KubeApis {
+  const { KubeConfig, CoreV1Api, PolicyV1Api, VersionApi } = k8s();
   const config = new KubeConfig();
   config.loadFromString(kubeconfig);
   return {
@@ -26,7 +21,7 @@ export function kubeApis(kubeconfig: string): KubeApis {
 }
 
 export function isApiStatus(e: unknown, code: number): boolean {
-  return e instanceof ApiException && e.code === code;
+  return e instanceof k8s().ApiException && e.code === code;
 }
 
 /** What a refresh reports of the nodes: names of those Ready and of the others, sorted. */

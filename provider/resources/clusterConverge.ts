@@ -1,6 +1,6 @@
 import { type Deadline, type Image, PhotonError } from "../client";
 import { drainNodes, kubeApis, waitNodesReady } from "../kube";
-import { compareVersions } from "./clusterCheck";
+import { CLUSTER_DEFAULTS, compareVersions, drainTimeoutSeconds } from "../../rules/cluster";
 import {
   clusterPath,
   expectedNodes,
@@ -10,10 +10,10 @@ import {
   progressOf,
   vmNames,
 } from "./clusterObserve";
+import { liveSettings, settingsChange, wantedSettings } from "./clusterSettings";
 import { waitUntil } from "./lifecycle";
 import { type Props, typed } from "./props";
 import type { Context } from "./resourceImpl";
-import { parseDuration } from "./timeouts";
 import type { KubernetesClusterInputs } from "../generated/schema";
 
 /* The in-place changes of a KubernetesCluster, in the order that keeps the application available. */
@@ -38,6 +38,15 @@ async function action(ctx: Context, c: ObservedCluster, name: string, deadline: 
     { method: "POST", path: `${clusterPath(c.id)}/${name}`, body, idempotent: true },
     deadline,
   );
+}
+
+/**
+ * Not-ready nodes a refresh recorded are a change while autoRepair is on: without it the engine would
+ * skip the update that repairs them (`diff` sees only inputs, and health is an output).
+ */
+export function repairPending(olds: Props, news: Props): boolean {
+  const notReady = olds.notReadyNodes;
+  return news.autoRepair !== false && Array.isArray(notReady) && notReady.length > 0;
 }
 
 /** With autoRepair, not-ready nodes are replaced by the platform's maintenance before anything else. */
@@ -101,7 +110,8 @@ async function scale(ctx: Context, c: ObservedCluster, inputs: In, deadline: Dea
     const workers = vmNames(c, "KubernetesWorker");
     const nodes = chooseVictims(workers, c.health?.unschedulable ?? [], c.workerCount - inputs.workerCount);
     const timeoutText = inputs.drainTimeout ?? "10m";
-    const timeoutMs = Math.min(parseDuration(timeoutText) ?? 600_000, deadline.remainingMs());
+    const seconds = drainTimeoutSeconds(timeoutText) ?? CLUSTER_DEFAULTS.drainTimeoutSeconds;
+    const timeoutMs = Math.min(seconds * 1000, deadline.remainingMs());
     await drainNodes(kubeApis(c.kubeconfig), { nodes, timeoutMs, timeoutText, progress });
   }
   progress(`resizing from ${c.workerCount} to ${inputs.workerCount} workers`);
@@ -118,8 +128,19 @@ async function whenSettled(ctx: Context, id: string, deadline: Deadline): Promis
   return observed(ctx, id);
 }
 
+/** Surge, unavailability and drain timeout first: the server's upgrades and drains after read them. */
+async function settings(ctx: Context, c: ObservedCluster, props: Props, deadline: Deadline): Promise<void> {
+  const change = settingsChange(wantedSettings(props), liveSettings(c.extendedProperties));
+  if (change === undefined) return;
+  const { maxSurge, maxUnavailable, drainTimeout } = change;
+  progressOf(props)(
+    `settings: maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}, drain ${drainTimeout}`,
+  );
+  await action(ctx, c, "set_settings", deadline, change);
+}
+
 /**
- * Repair, upgrade, then scale, each on a fresh look at the cluster; then every expected node must be
+ * Settings, repair, upgrade, then scale, each on a fresh look at the cluster; then every expected node must be
  * Ready through the Kubernetes API (a cluster without one, on a VM-only controller, ends at the task).
  */
 export async function convergeCluster(
@@ -129,6 +150,7 @@ export async function convergeCluster(
   deadline: Deadline,
 ): Promise<void> {
   const inputs = typed<In>(props);
+  await settings(ctx, await whenSettled(ctx, c.id, deadline), props, deadline);
   await repair(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);
   await upgrade(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);
   await scale(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);

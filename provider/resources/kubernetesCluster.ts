@@ -2,8 +2,10 @@ import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { type KubernetesClusterInputs, RESOURCE_META } from "../generated/schema";
 import { endpointOf, stableKubeconfig } from "../kube";
 import { checked } from "./checkResult";
-import { clusterFailures, compareVersions } from "./clusterCheck";
-import { convergeCluster, imageIdFor } from "./clusterConverge";
+import { compareVersions } from "../../rules/cluster";
+import { clusterFailures } from "./clusterCheck";
+import { settingsOutputs, settingsProperties, wantedSettings } from "./clusterSettings";
+import { convergeCluster, imageIdFor, repairPending } from "./clusterConverge";
 import { clusterPath, liveVersion, type ObservedCluster, observeCluster, vmNames } from "./clusterObserve";
 import { schemaDiff } from "./diff";
 import { resourceHandlers } from "./handlers";
@@ -22,10 +24,12 @@ export function check(_olds: Props, news: Props): CheckResult<Props> {
 
 /**
  * The schema's replaces, plus a version downgrade: a newer version rolls in place, but the API has no
- * way down (decision 0503 keeps replaces in the schema; this is the one conditional one).
+ * way down (decision 0503 keeps replaces in the schema; this is the one conditional one). Not-ready
+ * nodes found by a refresh make an update while autoRepair is on, so the next `up` repairs them.
  */
 export function diff(_id: string, olds: Props, news: Props): DiffResult {
-  const base = schemaDiff(meta, olds, news);
+  const schema = schemaDiff(meta, olds, news);
+  const base = repairPending(olds, news) ? { ...schema, changes: true } : schema;
   const older = compareVersions(news.kubernetesVersion, olds.kubernetesVersion ?? olds.version);
   if (older === undefined || older >= 0) return base;
   const replaces = [...(base.replaces ?? []), "kubernetesVersion"];
@@ -63,11 +67,9 @@ export function outputs(c: ObservedCluster, props: Props): Props {
     ...echoed(props, "masterVmFlavor", c.masterVmFlavorName),
     ...echoed(props, "workerVmFlavor", c.otherVmFlavorName),
     ...echoed(props, "kubernetesVersion", liveVersion(c)),
-    // Provider-side settings: the server keeps surge and unavailability from the create.
+    // The provider's own setting; surge, unavailability and drain timeout are the server's (read back).
     autoRepair: props.autoRepair ?? true,
-    maxSurge: props.maxSurge ?? 1,
-    maxUnavailable: props.maxUnavailable ?? 0,
-    drainTimeout: props.drainTimeout ?? "10m",
+    ...settingsOutputs(ext, props),
     clusterId: c.id,
     version: liveVersion(c) ?? "",
     state: c.state,
@@ -77,12 +79,12 @@ export function outputs(c: ObservedCluster, props: Props): Props {
   };
 }
 
-function extendedProperties(inputs: In): Record<string, string> {
+function extendedProperties(props: Props): Record<string, string> {
+  const inputs = typed<In>(props);
   return {
     number_of_masters: String(inputs.masterCount ?? 1),
     ...(inputs.etcdCount !== undefined && { number_of_etcds: String(inputs.etcdCount) }),
-    max_surge: String(inputs.maxSurge ?? 1),
-    max_unavailable: String(inputs.maxUnavailable ?? 0),
+    ...settingsProperties(wantedSettings(props)),
   };
 }
 
@@ -98,7 +100,7 @@ async function post(props: Props, ctx: Context) {
     ...(inputs.masterVmFlavor !== undefined && { masterVmFlavor: inputs.masterVmFlavor }),
     ...(inputs.workerVmFlavor !== undefined && { workerVmFlavor: inputs.workerVmFlavor }),
     ...(imageId !== undefined && { imageId }),
-    extendedProperties: extendedProperties(inputs),
+    extendedProperties: extendedProperties(props),
   };
   return { listPath: `/v1/projects/${encodeURIComponent(inputs.projectId)}/services`, body };
 }

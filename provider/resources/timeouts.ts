@@ -1,3 +1,4 @@
+import { durationMs } from "../../rules/duration";
 import { Deadline } from "../client";
 import { TIMEOUTS_FIELDS } from "../generated/schema";
 import type { Failure } from "./failures";
@@ -9,15 +10,10 @@ export type TimeoutDefaults = Readonly<Record<Operation, number>>;
 
 export const MINUTE = 60_000;
 
-const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `90s`, `10m`, `1h30m`, `500ms` -> milliseconds; undefined when unreadable. */
+/** `90s`, `10m`, `1h30m`, `500ms` -> milliseconds (rules/duration); undefined when unreadable or zero. */
 export function parseDuration(text: string): number | undefined {
-  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
-  let total = 0;
-  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-    total += Number(match[1]) * (UNITS[match[2] ?? ""] ?? 0);
-  return total > 0 ? Math.round(total) : undefined;
+  const ms = durationMs(text);
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 /** A null `timeouts` is refused by `nullFailures`, like every null input. */

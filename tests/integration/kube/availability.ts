@@ -49,11 +49,20 @@ export interface Availability<T> {
   readonly result: T;
   /** Serving pods after every change of one of the app's pods (a watch: no dip is missed). */
   readonly samples: number[];
+  /** Times the watch ended (an API server restart, e.g. at the end of an upgrade) and was taken up again. */
+  readonly reconnects: number;
 }
 
+/** A watch that ends is taken up again at most this often, each within this time. */
+const MAX_RECONNECTS = 20;
+const RECONNECT_MS = 90_000;
+
 /**
- * Counts the app's serving pods after every pod event while `work` runs: the initial list, then a watch
- * from its resourceVersion, so a pod that stops serving for a few milliseconds is seen.
+ * Counts the app's serving pods after every pod event while `work` runs: a list, then a watch from its
+ * resourceVersion, so a pod that stops serving for a few milliseconds is seen. When the watch ends while
+ * `work` runs (the API server restarts at the end of an upgrade), the pods are listed and watched again:
+ * while no API server answers, no pod can change, so nothing is missed but a change that the new list
+ * already shows.
  */
 export async function sampledWhile<T>(
   kubeconfig: string,
@@ -63,30 +72,54 @@ export async function sampledWhile<T>(
   const config = new KubeConfig();
   config.loadFromString(kubeconfig);
   const core = config.makeApiClient(CoreV1Api);
-  const list = await core.listNamespacedPod({ namespace: "default", labelSelector: `app=${app}` });
-  const serving = new Map(list.items.map((p) => [p.metadata?.name ?? "", isServing(p)]));
+  const serving = new Map<string, boolean>();
   const count = () => [...serving.values()].filter(Boolean).length;
-  const samples = [count()];
+  const samples: number[] = [];
+  let watching: AbortController | undefined;
+  let stopped = false;
   let failed: unknown;
-  const watching = await new Watch(config).watch(
-    "/api/v1/namespaces/default/pods",
-    { labelSelector: `app=${app}`, resourceVersion: list.metadata?.resourceVersion },
-    (phase: string, pod: V1Pod) => {
-      const name = pod.metadata?.name ?? "";
-      if (phase === "DELETED") serving.delete(name);
-      else serving.set(name, isServing(pod));
-      samples.push(count());
-    },
-    (err: unknown) => {
-      if (err && !(err instanceof Error && err.name === "AbortError")) failed = err;
-    },
-  );
+  let reconnects = 0;
+
+  const follow = async (): Promise<void> => {
+    const list = await core.listNamespacedPod({ namespace: "default", labelSelector: `app=${app}` });
+    serving.clear();
+    for (const p of list.items) serving.set(p.metadata?.name ?? "", isServing(p));
+    samples.push(count());
+    watching = await new Watch(config).watch(
+      "/api/v1/namespaces/default/pods",
+      { labelSelector: `app=${app}`, resourceVersion: list.metadata?.resourceVersion },
+      (phase: string, pod: V1Pod) => {
+        const name = pod.metadata?.name ?? "";
+        if (phase === "DELETED") serving.delete(name);
+        else serving.set(name, isServing(pod));
+        samples.push(count());
+      },
+      (err: unknown) => {
+        if (!stopped) reconnect(err);
+      },
+    );
+  };
+  const reconnect = (cause: unknown): void => {
+    reconnects++;
+    if (reconnects > MAX_RECONNECTS) {
+      failed = cause ?? new Error("the watch ended");
+      return;
+    }
+    until(
+      `the watch of ${app}'s pods again`,
+      () => (stopped ? Promise.resolve(true) : follow().then(() => true)),
+      RECONNECT_MS,
+    ).catch((e: unknown) => (failed = e));
+  };
+
+  await follow();
   try {
     const result = await work();
     if (failed) throw new Error(`the watch of ${app}'s pods failed: ${String(failed)}`);
-    return { result, samples };
+    return { result, samples, reconnects };
   } finally {
-    watching.abort();
+    stopped = true;
+    watching?.abort();
   }
 }
 

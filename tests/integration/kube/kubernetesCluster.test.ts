@@ -1,7 +1,4 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import {
   AppsV1Api,
   CoreV1Api,
@@ -10,8 +7,6 @@ import {
   type V1Deployment,
   type V1PodDisruptionBudget,
 } from "@kubernetes/client-node";
-import { type RunningController, startController } from "../../../controller";
-import { KubernetesRuntime } from "../../../controller/kube/runtime";
 import { handlers } from "../../../provider";
 import type { Props } from "../../../provider/resources/props";
 import {
@@ -22,7 +17,7 @@ import {
   unique,
   useController,
 } from "../../provider/harness";
-import { survivors } from "../../support/processes";
+import { type KubeController, startKubeController } from "../../support/kubeController";
 import { gatherOn, sampledWhile, waitServing } from "./availability";
 
 /*
@@ -68,26 +63,15 @@ function budget(name: string, app: string, maxUnavailable: number): V1PodDisrupt
 
 describe("KubernetesCluster handlers against real control planes", function () {
   this.timeout(900_000);
-  let ctl: RunningController;
-  let runtime: KubernetesRuntime;
-  let dataDir: string;
+  let kc: KubeController;
   let projectId: string;
   let id: string;
   let inputs: Props;
   let outs: Props;
-  const pids = new Set<number>();
 
   before(async function () {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-kc-kube-"));
-    runtime = new KubernetesRuntime({ dataDir: path.join(dataDir, "kube") });
-    ctl = await startController({
-      port: 0,
-      host: "127.0.0.1",
-      dataDir,
-      taskStepDelayMs: 0,
-      clusterRuntime: runtime,
-    });
-    useController(ctl.url);
+    kc = await startKubeController("photon-kc-kube");
+    useController(kc.ctl.url);
     const { project } = await tenantWithProject("kk");
     projectId = project.id;
     for (const n of [1, 2]) {
@@ -103,10 +87,7 @@ describe("KubernetesCluster handlers against real control planes", function () {
   });
 
   after(async function () {
-    for (const pid of (await runtime?.pids()) ?? []) pids.add(pid);
-    await ctl?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    assert.deepEqual(survivors([...pids]), [], "processes left behind");
+    await kc?.close();
   });
 
   it("create waits until every node is Ready and hands out a kubeconfig that lists them", async function () {
@@ -123,7 +104,7 @@ describe("KubernetesCluster handlers against real control planes", function () {
     console.log(`      create of 1 master + 3 workers: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     id = made.id;
     outs = made.outs ?? {};
-    for (const pid of await runtime.pids()) pids.add(pid);
+    await kc.remember();
     const expected = [...(outs.masterNodes as string[]), ...(outs.workerNodes as string[])].sort();
     assert.equal(expected.length, 4);
     assert.deepEqual(outs.readyNodes, expected);
@@ -262,6 +243,6 @@ describe("KubernetesCluster handlers against real control planes", function () {
     console.log(`      delete: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.deepEqual(await h().read(id, inputs), { id: "" });
     await h().delete(id, outs);
-    assert.equal(await runtime.etcdKeysOf(id), 0, "no etcd key of the cluster is left");
+    assert.equal(await kc.runtime.etcdKeysOf(id), 0, "no etcd key of the cluster is left");
   });
 });

@@ -68,13 +68,19 @@ describe("controller drain: budgets and the drain timeout", () => {
     assert.strictEqual(drainTimeoutSeconds({ extendedProperties: { drain_timeout_seconds: "30" } }), 30);
   });
 
-  it("validates drain_timeout_seconds as an integer from 0 to 86400", () => {
+  it("validates drain_timeout_seconds as a whole number from 0 to 86400 (a number shown as one)", () => {
     assert.strictEqual(extendedPropertiesProblem({ drain_timeout_seconds: "0" }), undefined);
     assert.strictEqual(extendedPropertiesProblem({ drain_timeout_seconds: "86400" }), undefined);
-    for (const value of ["86401", "-1", "1.5", "10m"])
-      assert.deepStrictEqual(extendedPropertiesProblem({ drain_timeout_seconds: value }), {
+    const refused: [string, unknown][] = [
+      ["86401", 86401],
+      ["-1", -1],
+      ["1.5", "1.5"],
+      ["10m", "10m"],
+    ];
+    for (const [raw, value] of refused)
+      assert.deepStrictEqual(extendedPropertiesProblem({ drain_timeout_seconds: raw }), {
         property: "extendedProperties.drain_timeout_seconds",
-        problem: "must be an integer from 0 to 86400",
+        problem: "must be a whole number from 0 to 86400",
         value,
       });
   });

@@ -66,12 +66,12 @@ describe("controller rules", () => {
     assert.deepStrictEqual(extendedPropertiesProblem({ number_of_masters: "2" }), {
       property: "extendedProperties.number_of_masters",
       problem: "must be 1, 3 or 5",
-      value: "2",
+      value: 2,
     });
     assert.deepStrictEqual(extendedPropertiesProblem({ max_surge: "0" }), {
       property: "extendedProperties.max_unavailable",
-      problem: "must be at least 1 when max_surge is 0",
-      value: "0",
+      problem: "must be at least 1 when maxSurge is 0",
+      value: 0,
     });
     assert.strictEqual(
       extendedPropertiesProblem({ container_network: "10.0.0.1/8" })?.problem,

@@ -34,12 +34,12 @@ describe("KubernetesCluster", () => {
     [
       "worker count",
       { ...c, workerCount: 1001 },
-      [{ property: "workerCount", reason: "must be from 0 to 1000 (was 1001)" }],
+      [{ property: "workerCount", reason: "must be a whole number from 0 to 1000 (was 1001)" }],
     ],
     [
       "etcd count",
       { ...c, etcdCount: 6 },
-      [{ property: "etcdCount", reason: "must be from 1 to 5 (was 6)" }],
+      [{ property: "etcdCount", reason: "must be a whole number from 1 to 5 (was 6)" }],
     ],
     [
       "version",
@@ -49,12 +49,17 @@ describe("KubernetesCluster", () => {
     [
       "drain timeout",
       { ...c, drainTimeout: "soon" },
-      [{ property: "drainTimeout", reason: 'must be a duration such as 90s, 10m or 1h (was "soon")' }],
+      [
+        {
+          property: "drainTimeout",
+          reason: 'must be a duration from 0s to 24h, such as 90s, 10m or 1h (was "soon")',
+        },
+      ],
     ],
     [
       "no surge and no unavailability",
       { ...c, maxSurge: 0, maxUnavailable: 0 },
-      [{ property: "maxUnavailable", reason: "must be at least 1 when maxSurge is 0" }],
+      [{ property: "maxUnavailable", reason: "must be at least 1 when maxSurge is 0 (was 0)" }],
     ],
     ["unknown worker count passes", { ...c, workerCount: UNKNOWN }, []],
   ]);
@@ -76,6 +81,19 @@ describe("KubernetesCluster", () => {
       replace("kubernetesVersion"),
     ],
     ["auto-repair in place", cs, { ...c, kubernetesVersion: "1.36.3", autoRepair: false }, UPDATE],
+    [
+      "not-ready nodes from a refresh are repaired",
+      { ...cs, notReadyNodes: ["w-1"] },
+      { ...c, kubernetesVersion: "1.36.3" },
+      UPDATE,
+    ],
+    [
+      "not-ready nodes are only reported without auto-repair",
+      { ...cs, autoRepair: false, notReadyNodes: ["w-1"] },
+      { ...c, kubernetesVersion: "1.36.3", autoRepair: false },
+      NONE,
+    ],
+    ["no not-ready nodes", { ...cs, notReadyNodes: [] }, { ...c, kubernetesVersion: "1.36.3" }, NONE],
     [
       "surge and drain in place",
       cs,
