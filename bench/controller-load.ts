@@ -3,10 +3,15 @@
  * reads and writes. Bounded in count and time. Run with `npm run bench:controller`.
  *   BENCH_READS (default 4000), BENCH_WRITES (default 1000), BENCH_CONCURRENCY (default 16),
  *   BENCH_SECONDS (per phase, default 30)
+ *   BENCH_CLIENT: `thread` (default) drives the load from a worker thread over keep-alive node:http,
+ *   so the latencies are the controller's; `inline` drives it with fetch from the controller's own event
+ *   loop, as this bench did first (the client's work then queues in front of the server's).
  */
 import * as fs from "fs";
+import * as http from "http";
 import * as os from "os";
 import * as path from "path";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { startController } from "../controller";
 
 interface Phase {
@@ -62,8 +67,21 @@ async function runPhase(phase: Phase, concurrency: number, maxSeconds: number): 
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; id: string }>;
 
-/** JSON calls as the admin; answers the status and the id of the Task's entity, if any. */
-function caller(url: string, token: string): Call {
+interface Answer {
+  status: number;
+  id: string;
+}
+
+function entityId(text: string): string {
+  try {
+    return (JSON.parse(text) as { entity?: { id: string } }).entity?.id ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** JSON calls as the admin through fetch; answers the status and the id of the Task's entity, if any. */
+function fetchCaller(url: string, token: string): Call {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   return async (method, p, body) => {
     const res = await fetch(url + p, {
@@ -71,9 +89,44 @@ function caller(url: string, token: string): Call {
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    const json = (await res.json()) as { entity?: { id: string } };
-    return { status: res.status, id: json.entity?.id ?? "" };
+    return { status: res.status, id: entityId(await res.text()) };
   };
+}
+
+/** The same calls over node:http with keep-alive connections, one per concurrent worker at most. */
+function httpCaller(url: string, token: string, concurrency: number): Call {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const { hostname, port } = new URL(url);
+  return (method, p, body) =>
+    new Promise<Answer>((resolve, reject) => {
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        {
+          agent,
+          hostname,
+          port,
+          method,
+          path: p,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(data !== undefined && {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(data),
+            }),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, id: entityId(Buffer.concat(chunks).toString("utf8")) }),
+          );
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(data);
+    });
 }
 
 function phases(call: Call, tenantId: string, projectId: string): Phase[] {
@@ -104,9 +157,12 @@ function phases(call: Call, tenantId: string, projectId: string): Phase[] {
   ];
 }
 
-function report(results: Result[], concurrency: number): void {
+function report(results: Result[], concurrency: number, client: string): void {
   process.stdout.write(
-    `photon-controller load check: loopback, concurrency ${concurrency}, node ${process.version}, ${os.cpus().length} CPUs\n`,
+    `photon-controller load check: loopback, concurrency ${concurrency}, client ${client}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}\n`,
   );
   for (const r of results) {
     const line = `${r.name.padEnd(46)} ${String(r.done).padStart(6)} req ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(7)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms  errors ${r.errors}\n`;
@@ -114,25 +170,66 @@ function report(results: Result[], concurrency: number): void {
   }
 }
 
+interface Load {
+  url: string;
+  token: string;
+  client: "thread" | "inline";
+}
+
+/** Every phase, one after the other, with the chosen client. */
+async function drive(load: Load): Promise<Result[]> {
+  const concurrency = env("BENCH_CONCURRENCY", 16);
+  const call =
+    load.client === "inline"
+      ? fetchCaller(load.url, load.token)
+      : httpCaller(load.url, load.token, concurrency);
+  const tenantId = (await call("POST", "/v1/tenants", { name: "bench" })).id;
+  const projectId = (await call("POST", `/v1/tenants/${tenantId}/projects`, { name: "bench" })).id;
+  await new Promise((r) => setTimeout(r, 300)); // the two creates' tasks end
+  const results: Result[] = [];
+  for (const phase of phases(call, tenantId, projectId))
+    results.push(await runPhase(phase, concurrency, env("BENCH_SECONDS", 30)));
+  return results;
+}
+
+/** Runs `drive` in a worker thread: its own event loop, so the server's is the controller's alone. */
+function driveInThread(load: Load): Promise<Result[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: load });
+    worker.once("message", (results: Result[]) => resolve(results));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`load thread exited with ${code}`)));
+  });
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "photon-bench-"));
   const c = await startController({ port: 0, host: "127.0.0.1", dataDir });
   try {
-    const call = caller(c.url, await c.adminToken());
-    const tenantId = (await call("POST", "/v1/tenants", { name: "bench" })).id;
-    const projectId = (await call("POST", `/v1/tenants/${tenantId}/projects`, { name: "bench" })).id;
-    const concurrency = env("BENCH_CONCURRENCY", 16);
-    const results: Result[] = [];
-    for (const phase of phases(call, tenantId, projectId))
-      results.push(await runPhase(phase, concurrency, env("BENCH_SECONDS", 30)));
-    report(results, concurrency);
+    const client = process.env.BENCH_CLIENT === "inline" ? "inline" : "thread";
+    const load: Load = { url: c.url, token: await c.adminToken(), client };
+    const results = client === "inline" ? await drive(load) : await driveInThread(load);
+    report(
+      results,
+      env("BENCH_CONCURRENCY", 16),
+      client === "inline" ? "fetch in the server's thread" : "node:http keep-alive in a worker thread",
+    );
   } finally {
     await c.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${String(e)}\n`);
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`bench failed: ${String(e)}\n`);
+    process.exit(1);
+  });
+} else {
+  drive(workerData as Load).then(
+    (results) => parentPort?.postMessage(results),
+    (e: unknown) => {
+      throw e;
+    },
+  );
+}

@@ -60,6 +60,9 @@ export async function upAndLook(d: DemoParts): Promise<string> {
   await timeline.step("kubectl get pods -A", () =>
     kubectl(kubectlPath, kubeconfig, ["get", "pods", "-A"], out),
   );
+  await timeline.step("kubectl get pvc -A: the StatefulSet's volumes, from the pool", () =>
+    kubectl(kubectlPath, kubeconfig, ["get", "pvc", "-A"], out),
+  );
   const api = new PhotonClient({ endpoint: controller.url, username: "admin", password: ADMIN_PASSWORD });
   await timeline.step("storage pool usage (Photon API)", () => printPoolUsage(api, out));
   return kubeconfig;

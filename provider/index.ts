@@ -44,6 +44,27 @@ export function handlers(type: string): Required<Omit<dynamic.ResourceProvider<P
   };
 }
 
+/**
+ * The provider object of one resource type, as the serialized stub of every resource asks for it inside
+ * the provider process (sdk/stub.ts): every method is this package's, so an upgrade reaches resources
+ * made before it, and state holds one line per resource instead of a closure.
+ */
+export function stub(type: string): dynamic.ResourceProvider {
+  const method =
+    (name: string) =>
+    (...args: unknown[]) =>
+      call(type, name, args) as Promise<never>;
+  return {
+    configure: method("configure"),
+    check: method("check"),
+    diff: method("diff"),
+    create: method("create"),
+    read: method("read"),
+    update: method("update"),
+    delete: method("delete"),
+  };
+}
+
 type Method = keyof ReturnType<typeof handlers>;
 const METHODS: readonly string[] = ["check", "diff", "create", "read", "update", "delete"];
 

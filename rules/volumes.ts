@@ -4,13 +4,18 @@
  * both sides share.
  */
 
-/** The provisioner of every pool's StorageClass, and the CSI driver named on the volumes it makes. */
+/** The provisioner of every pool's StorageClass. */
 export const VSAN_PROVISIONER = "photon.vmware.com/vsan";
+/** The CSI driver named on the volumes it makes (a driver name is a DNS subdomain: no slash). */
+export const VSAN_CSI_DRIVER = "vsan.photon.vmware.com";
 
 /** The StorageClass of a pool: `vsan-` and the pool name in lower case (a DNS-1123 subdomain). */
 export function storageClassNameOf(poolName: string): string {
   return `vsan-${poolName.toLowerCase()}`;
 }
+
+/** extendedProperties key of a cluster whose pool's class must not be the default (`false`; else `true`). */
+export const DEFAULT_STORAGE_CLASS_PROPERTY = "default_storage_class";
 
 /** The PersistentVolume (and disk) of a claim, named after its uid as the external-provisioner does. */
 export function volumeNameOf(claimUid: string): string {

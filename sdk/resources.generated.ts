@@ -16,10 +16,10 @@ import type {
   KubernetesClusterArgs,
 } from "./generated";
 import { resourceInputs, resourceOptions } from "./inputs";
-import { stubProvider } from "./stub";
+import { PhotonResource } from "./stub";
 
 /** A tenant: the unit of isolation and quota. Its members are the users of its security groups. */
-export class Tenant extends pulumi.dynamic.Resource {
+export class Tenant extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Tenant";
 
@@ -45,19 +45,12 @@ export class Tenant extends pulumi.dynamic.Resource {
   declare readonly identity: pulumi.Output<string>;
 
   constructor(name: string, args: TenantArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
-    super(
-      stubProvider("Tenant"),
-      name,
-      resourceInputs("Tenant", name, args, opts),
-      resourceOptions("Tenant", opts),
-      "photon",
-      "Tenant",
-    );
+    super("Tenant", name, resourceInputs("Tenant", name, args, opts), resourceOptions("Tenant", opts));
   }
 }
 
 /** A project of a tenant: holds networks, disks and clusters within its own quota. */
-export class Project extends pulumi.dynamic.Resource {
+export class Project extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Project";
 
@@ -89,19 +82,12 @@ export class Project extends pulumi.dynamic.Resource {
   declare readonly identity: pulumi.Output<string>;
 
   constructor(name: string, args: ProjectArgs, opts: pulumi.CustomResourceOptions = {}) {
-    super(
-      stubProvider("Project"),
-      name,
-      resourceInputs("Project", name, args, opts),
-      resourceOptions("Project", opts),
-      "photon",
-      "Project",
-    );
+    super("Project", name, resourceInputs("Project", name, args, opts), resourceOptions("Project", opts));
   }
 }
 
 /** An ESXi host under Photon's management. It enters maintenance mode (with its cluster VMs evacuated) before it is removed. */
-export class Host extends pulumi.dynamic.Resource {
+export class Host extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Host";
 
@@ -139,19 +125,12 @@ export class Host extends pulumi.dynamic.Resource {
   declare readonly identity: pulumi.Output<string>;
 
   constructor(name: string, args: HostArgs, opts: pulumi.CustomResourceOptions = {}) {
-    super(
-      stubProvider("Host"),
-      name,
-      resourceInputs("Host", name, args, opts),
-      resourceOptions("Host", opts),
-      "photon",
-      "Host",
-    );
+    super("Host", name, resourceInputs("Host", name, args, opts), resourceOptions("Host", opts));
   }
 }
 
 /** A virtual network (NSX) of a project with its own security policy. */
-export class Network extends pulumi.dynamic.Resource {
+export class Network extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:Network";
 
@@ -181,19 +160,12 @@ export class Network extends pulumi.dynamic.Resource {
   declare readonly identity: pulumi.Output<string>;
 
   constructor(name: string, args: NetworkArgs, opts: pulumi.CustomResourceOptions = {}) {
-    super(
-      stubProvider("Network"),
-      name,
-      resourceInputs("Network", name, args, opts),
-      resourceOptions("Network", opts),
-      "photon",
-      "Network",
-    );
+    super("Network", name, resourceInputs("Network", name, args, opts), resourceOptions("Network", opts));
   }
 }
 
 /** An elastic vSAN storage pool over member hosts; shows up as a `VSAN` datastore. */
-export class StoragePool extends pulumi.dynamic.Resource {
+export class StoragePool extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:StoragePool";
 
@@ -221,6 +193,8 @@ export class StoragePool extends pulumi.dynamic.Resource {
   declare readonly usedGb: pulumi.Output<number>;
   /** Id of the pool's `VSAN` datastore. */
   declare readonly datastoreId: pulumi.Output<string>;
+  /** Name of the StorageClass every cluster made with this pool gets (`vsan-` and the pool name in lower case): its PersistentVolumeClaims are carved from the pool as Photon persistent disks. */
+  declare readonly storageClassName: pulumi.Output<string>;
   /** State of the pool on the server. */
   declare readonly state: pulumi.Output<string>;
   /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
@@ -228,18 +202,16 @@ export class StoragePool extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: StoragePoolArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      stubProvider("StoragePool"),
+      "StoragePool",
       name,
       resourceInputs("StoragePool", name, args, opts),
       resourceOptions("StoragePool", opts),
-      "photon",
-      "StoragePool",
     );
   }
 }
 
 /** A Kubernetes cluster (Kubernetes as a service): masters, etcd and workers on the platform's hosts, every node Ready before the create ends. */
-export class KubernetesCluster extends pulumi.dynamic.Resource {
+export class KubernetesCluster extends PhotonResource {
   /** The engine's type token; policy packs match resources through it. */
   static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:KubernetesCluster";
 
@@ -255,6 +227,8 @@ export class KubernetesCluster extends pulumi.dynamic.Resource {
   declare readonly networkId: pulumi.Output<string | undefined>;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   declare readonly storagePoolId: pulumi.Output<string | undefined>;
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  declare readonly defaultStorageClass: pulumi.Output<boolean | undefined>;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   declare readonly masterCount: pulumi.Output<number>;
   /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
@@ -304,12 +278,10 @@ export class KubernetesCluster extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: KubernetesClusterArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      stubProvider("KubernetesCluster"),
+      "KubernetesCluster",
       name,
       resourceInputs("KubernetesCluster", name, args, opts),
       resourceOptions("KubernetesCluster", opts),
-      "photon",
-      "KubernetesCluster",
     );
   }
 }

@@ -1,4 +1,4 @@
-import { PatchStrategy, setHeaderOptions, type V1Node } from "@kubernetes/client-node";
+import { ApiException, PatchStrategy, setHeaderOptions, type V1Node } from "@kubernetes/client-node";
 import { type KubeClients } from "./client";
 import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from "./kwok";
 
@@ -27,7 +27,24 @@ export async function setNodesHealth(
       { name, body: { metadata: { annotations: { [KWOK_NODE_ANNOTATION]: annotation } } } },
       mergePatch,
     );
-    if (!healthy) await markUnknownUntilItHolds(api, name);
+    if (!healthy) {
+      await releaseLease(api, name);
+      await markUnknownUntilItHolds(api, name);
+    }
+  }
+}
+
+/**
+ * kwok renews a node's Lease even after it let go of the node, and when the Lease changes holder (a new
+ * kwok after the control plane restarted, e.g. at the end of an upgrade) it plays the node's stages
+ * again: the node turns Ready on a failed host. Deleting the Lease ends kwok's renewals; a host that is
+ * back gets a new one from kwok when it takes the node again.
+ */
+async function releaseLease(api: KubeClients, name: string): Promise<void> {
+  try {
+    await api.coordination.deleteNamespacedLease({ name, namespace: "kube-node-lease" });
+  } catch (e) {
+    if (!(e instanceof ApiException && e.code === 404)) throw e;
   }
 }
 

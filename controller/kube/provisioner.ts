@@ -69,7 +69,8 @@ export class VolumeProvisioner {
       try {
         await this.sync.pass();
       } catch (error) {
-        this.log(`pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        this.log(`pass failed: ${message.slice(0, 600)}`);
         delayMs = RETRY_MS;
       }
       if (!this.kicked) await this.sleep(delayMs);

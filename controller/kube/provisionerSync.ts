@@ -30,6 +30,8 @@ import {
 const mergePatch = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
 const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 60_000;
+/** Claims a pass works on at the same time (disks are made one at a time: the store is synchronous). */
+const CLAIMS_AT_ONCE = 8;
 
 /** A claim's last refusal: no retry before `until`, and the same sentence is not told twice in a row. */
 interface Refusal {
@@ -66,11 +68,13 @@ export class ProvisionerSync {
     const claims = all.filter(
       (c) => c.spec?.storageClassName === className && !c.metadata?.deletionTimestamp,
     );
-    for (const claim of claims) {
+    const reclaimPolicy = (await this.classOf(storage))?.reclaimPolicy ?? "Delete";
+    // Claims one by one would make a burst of claims wait on each other's API round trips.
+    await inBatches(claims, CLAIMS_AT_ONCE, async (claim) => {
       const volume = volumes.get(volumeNameOf(claim.metadata?.uid ?? ""));
-      if (!volume && !claim.spec?.volumeName) await this.provision(claim, storage);
+      if (!volume && !claim.spec?.volumeName) await this.provision(claim, storage, reclaimPolicy);
       else if (volume && claim.status?.phase === "Bound") await this.expand(claim, volume);
-    }
+    });
     for (const volume of volumes.values()) await this.reclaim(volume);
     this.sweepOrphans(all, [...volumes.values()]);
   }
@@ -108,7 +112,11 @@ export class ProvisionerSync {
     }
   }
 
-  private async provision(claim: V1PersistentVolumeClaim, storage: ClusterStorage): Promise<void> {
+  private async provision(
+    claim: V1PersistentVolumeClaim,
+    storage: ClusterStorage,
+    reclaimPolicy: string,
+  ): Promise<void> {
     const uid = claim.metadata?.uid ?? "";
     if ((this.refusals.get(uid)?.until ?? 0) > Date.now()) return;
     const requested = claim.spec?.resources?.requests?.["storage"];
@@ -140,7 +148,6 @@ export class ProvisionerSync {
         return;
       }
     }
-    const reclaimPolicy = (await this.classOf(storage))?.reclaimPolicy ?? "Delete";
     const volume = volumeOf(claim, disk, storage, reclaimPolicy);
     await this.core.createPersistentVolume({ body: volume }).catch(ignoreConflict);
     this.refusals.delete(uid);
@@ -262,4 +269,12 @@ function ignoreConflict(error: unknown): undefined {
 function ignoreNotFound(error: unknown): undefined {
   if (!isNotFound(error)) throw error;
   return undefined;
+}
+
+async function inBatches<T>(
+  all: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < all.length; i += size) await Promise.all(all.slice(i, i + size).map(work));
 }

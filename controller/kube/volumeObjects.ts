@@ -7,7 +7,13 @@ import type {
   V1StorageClass,
 } from "@kubernetes/client-node";
 import type { ClusterStorage, VolumeDisk } from "../volumes/backend";
-import { gbToQuantity, storageClassNameOf, volumeNameOf, VSAN_PROVISIONER } from "../../rules/volumes";
+import {
+  gbToQuantity,
+  storageClassNameOf,
+  volumeNameOf,
+  VSAN_CSI_DRIVER,
+  VSAN_PROVISIONER,
+} from "../../rules/volumes";
 
 /* The Kubernetes objects of the volume provisioner, as the external-provisioner conventions shape them. */
 
@@ -47,7 +53,7 @@ export function csiDriverOf(): V1CSIDriver {
   return {
     apiVersion: "storage.k8s.io/v1",
     kind: "CSIDriver",
-    metadata: { name: VSAN_PROVISIONER },
+    metadata: { name: VSAN_CSI_DRIVER },
     spec: { attachRequired: false, podInfoOnMount: false, volumeLifecycleModes: ["Persistent"] },
   };
 }
@@ -82,7 +88,7 @@ export function volumeOf(
         resourceVersion: meta.resourceVersion ?? "",
       },
       csi: {
-        driver: VSAN_PROVISIONER,
+        driver: VSAN_CSI_DRIVER,
         volumeHandle: disk.id,
         fsType: "ext4",
         volumeAttributes: { storagePool: storage.poolName },

@@ -41,5 +41,4 @@ export class VolumeRefusal extends Error {
   }
 }
 
-/** extendedProperties key of a cluster whose pool's class must not be the default (`false`). */
-export const DEFAULT_STORAGE_CLASS_PROPERTY = "default_storage_class";
+export { DEFAULT_STORAGE_CLASS_PROPERTY } from "../../rules/volumes";

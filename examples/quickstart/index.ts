@@ -118,7 +118,7 @@ new k8s.policy.v1.PodDisruptionBudget(
 
 // A stateful service: each replica gets its own volume, carved from the cluster's vSAN pool.
 const db = { app: "db" };
-const dbService = new k8s.core.v1.Service(
+new k8s.core.v1.Service(
   "db",
   {
     metadata: { name: "db", namespace: "default" },
@@ -129,9 +129,9 @@ const dbService = new k8s.core.v1.Service(
 const statefulSet = new k8s.apps.v1.StatefulSet(
   "db",
   {
-    metadata: { name: "db", namespace: "default", annotations: { "pulumi.com/skipAwait": "true" } }, // TEMP-TRIAL
+    metadata: { name: "db", namespace: "default" },
     spec: {
-      serviceName: dbService.metadata.name,
+      serviceName: "db", // the headless Service above
       replicas: 2,
       selector: { matchLabels: db },
       template: {

@@ -313,6 +313,8 @@ export interface StoragePoolOutputs {
   readonly usedGb: number;
   /** Id of the pool's `VSAN` datastore. */
   readonly datastoreId: string;
+  /** Name of the StorageClass every cluster made with this pool gets (`vsan-` and the pool name in lower case): its PersistentVolumeClaims are carved from the pool as Photon persistent disks. */
+  readonly storageClassName: string;
   /** State of the pool on the server. */
   readonly state: string;
   /** The resource's identity (its URN), set by the resource class. The object carries the tag `pulumi:<identity>` so that a create retried after a lost answer finds it instead of making a second one. */
@@ -329,6 +331,8 @@ export interface KubernetesClusterInputs {
   readonly networkId?: string;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   readonly storagePoolId?: string;
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  readonly defaultStorageClass?: boolean;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   readonly masterCount?: number;
   /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
@@ -367,6 +371,8 @@ export interface KubernetesClusterOutputs {
   readonly networkId?: string;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   readonly storagePoolId?: string;
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  readonly defaultStorageClass?: boolean;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   readonly masterCount: number;
   /** Number of etcd VMs (1 to 5); the server uses the master count when left out. */
@@ -584,6 +590,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "timeouts",
       "usedGb",
       "datastoreId",
+      "storageClassName",
       "state",
       "identity",
     ],
@@ -599,6 +606,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "name",
       "networkId",
       "storagePoolId",
+      "defaultStorageClass",
       "masterCount",
       "etcdCount",
       "workerCount",
@@ -619,6 +627,7 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "name",
       "networkId",
       "storagePoolId",
+      "defaultStorageClass",
       "masterCount",
       "etcdCount",
       "workerCount",
@@ -648,12 +657,20 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "name",
       "networkId",
       "storagePoolId",
+      "defaultStorageClass",
       "masterCount",
       "etcdCount",
       "masterVmFlavor",
       "workerVmFlavor",
     ],
     secrets: ["kubeconfig"],
-    defaults: { masterCount: 1, autoRepair: true, maxSurge: 1, maxUnavailable: 0, drainTimeout: "10m" },
+    defaults: {
+      defaultStorageClass: true,
+      masterCount: 1,
+      autoRepair: true,
+      maxSurge: 1,
+      maxUnavailable: 0,
+      drainTimeout: "10m",
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { type KubernetesClusterInputs, RESOURCE_META } from "../generated/schema";
+import { DEFAULT_STORAGE_CLASS_PROPERTY } from "../../rules/volumes";
 import { endpointOf, stableKubeconfig } from "../kube";
 import { checked } from "./checkResult";
 import { compareVersions } from "../../rules/cluster";
@@ -61,6 +62,11 @@ export function outputs(c: ObservedCluster, props: Props): Props {
     name: c.name,
     ...(c.networkId && { networkId: c.networkId }),
     ...(c.storagePoolId && { storagePoolId: c.storagePoolId }),
+    // Sent at create in extendedProperties, read by the controller's volume provisioner; without a pool
+    // there is no class, and the input is echoed (no diff).
+    defaultStorageClass: c.storagePoolId
+      ? ext[DEFAULT_STORAGE_CLASS_PROPERTY] !== "false"
+      : (props.defaultStorageClass ?? true),
     masterCount: masters,
     ...echoed(props, "etcdCount", Number(ext["number_of_etcds"] ?? masters)),
     workerCount: c.workerCount,
@@ -85,6 +91,9 @@ function extendedProperties(props: Props): Record<string, string> {
     number_of_masters: String(inputs.masterCount ?? 1),
     ...(inputs.etcdCount !== undefined && { number_of_etcds: String(inputs.etcdCount) }),
     ...settingsProperties(wantedSettings(props)),
+    ...(inputs.storagePoolId !== undefined && {
+      [DEFAULT_STORAGE_CLASS_PROPERTY]: String(inputs.defaultStorageClass ?? true),
+    }),
   };
 }
 

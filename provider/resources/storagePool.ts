@@ -1,4 +1,5 @@
 import { poolMembersProblem } from "../../rules/capacity";
+import { storageClassNameOf } from "../../rules/volumes";
 import type { CheckResult, DiffResult } from "@pulumi/pulumi/dynamic";
 import { type Deadline } from "../client";
 import { type StoragePool } from "../client/types";
@@ -72,6 +73,7 @@ export function outputs(pool: StoragePool, props: Props): Props {
     forceDestroy: props.forceDestroy ?? false,
     usedGb: pool.usedGb,
     ...(pool.datastoreId ? { datastoreId: pool.datastoreId } : {}),
+    storageClassName: storageClassNameOf(pool.name),
     state: pool.state,
   };
 }

@@ -146,13 +146,13 @@ function classDecl(token: string, r: ResourceSpec): string {
     })
     .join("");
   return (
-    `${doc(r.description, "")}export class ${name} extends pulumi.dynamic.Resource {\n` +
+    `${doc(r.description, "")}export class ${name} extends PhotonResource {\n` +
     `  /** The engine's type token; policy packs match resources through it. */\n` +
     `  static readonly __pulumiType = ${JSON.stringify(dynamicToken(token))};\n\n` +
     `  static isInstance(obj: unknown): obj is ${name} {\n    return obj instanceof ${name};\n  }\n\n` +
     outputs +
     `\n  constructor(name: string, args: ${name}Args${argsOptional}, opts: pulumi.CustomResourceOptions = {}) {\n` +
-    `    super(stubProvider(${JSON.stringify(name)}), name, resourceInputs(${JSON.stringify(name)}, name, args, opts), resourceOptions(${JSON.stringify(name)}, opts), "photon", ${JSON.stringify(name)});\n` +
+    `    super(${JSON.stringify(name)}, name, resourceInputs(${JSON.stringify(name)}, name, args, opts), resourceOptions(${JSON.stringify(name)}, opts));\n` +
     `  }\n}\n\n`
   );
 }
@@ -173,6 +173,6 @@ export function generateSdkClasses(schema: PackageSchema): string {
   let out = `${HEADER}import * as pulumi from "@pulumi/pulumi";\n`;
   out += `import type { ${types.join(", ")} } from "../provider/generated/schema";\n`;
   out += `import type { ${names.map((n) => `${n}Args`).join(", ")} } from "./generated";\n`;
-  out += `import { resourceInputs, resourceOptions } from "./inputs";\nimport { stubProvider } from "./stub";\n\n`;
+  out += `import { resourceInputs, resourceOptions } from "./inputs";\nimport { PhotonResource } from "./stub";\n\n`;
   return (out + body).replace(/\n+$/, "\n");
 }

@@ -47,6 +47,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
+/** Every command to its end, then the first failure if any (no stack left running behind a rejection). */
+async function all(commands: readonly Promise<CommandResult>[]): Promise<CommandResult[]> {
+  const settled = await Promise.allSettled(commands);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<CommandResult>).value);
+}
+
 const sawConcurrentTask = (results: readonly CommandResult[]): number =>
   results.filter((r) => /ConcurrentTask/.test(r.stdout + r.stderr)).length;
 
@@ -66,9 +74,9 @@ export async function manyStacks(count: number): Promise<ManyStacksFigures> {
     const [solo, ...many] = stacks as [LocalStack, ...LocalStack[]];
     const oneUp = await timed(() => solo.up());
     const oneDestroy = await timed(() => solo.destroy());
-    const up = await timed(() => Promise.all(many.map((s) => s.up())));
+    const up = await timed(() => all(many.map((s) => s.up())));
     const applied = await assertClean(ctl, many, { madeByTest: shared.ids });
-    const destroy = await timed(() => Promise.all(many.map((s) => s.destroy())));
+    const destroy = await timed(() => all(many.map((s) => s.destroy())));
     const destroyed = await assertClean(ctl, stacks, { empty: true, madeByTest: shared.ids });
     return {
       stacks: count,

@@ -78,7 +78,7 @@ describe("controller clusters", () => {
     const bad = await create({ name: "x", workerCount: 1, extendedProperties: { number_of_masters: "2" } });
     assert.strictEqual(
       bad.body["message"],
-      'extendedProperties.number_of_masters must be 1, 3 or 5 (was "2")',
+      "extendedProperties.number_of_masters must be 1, 3 or 5 (was 2)",
     );
   });
 

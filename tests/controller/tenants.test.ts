@@ -17,6 +17,7 @@ describe("controller tenants, projects and quotas", () => {
     assert.deepStrictEqual(got.body, {
       id,
       kind: "tenant",
+      selfLink: `${t.c.url}/v1/tenants/${id}`,
       name: "acme",
       securityGroups: ["acme\\devs"],
       quota: { quotaItems: {} },

@@ -91,6 +91,7 @@ describe("KubernetesCluster handlers (VM-only controller)", function () {
             "name",
             "networkId",
             "storagePoolId",
+            "defaultStorageClass",
             "masterCount",
             "etcdCount",
             "masterVmFlavor",
@@ -106,6 +107,45 @@ describe("KubernetesCluster handlers (VM-only controller)", function () {
       assert.deepStrictEqual(await h().read(id, inputs), { id: "" });
       await h().delete(id, inputs);
       assert.deepStrictEqual(await clustersNamed(ctl(), projectId, inputs.name), []);
+    });
+
+    it("changes maxSurge, maxUnavailable and drainTimeout in place: the server keeps them, a refresh reads them back", async () => {
+      const projectId = await projectWithHost("ks");
+      const inputs = await clusterInputs(projectId, { drainTimeout: "90s" });
+      const { id, outs } = await h().create(inputs);
+      const view = async () =>
+        (await ctl().get<{ extendedProperties: Record<string, string> }>(`/v1/services/${id}`))
+          .extendedProperties;
+      const settingsOf = (ext: Record<string, string>) => [
+        ext["max_surge"],
+        ext["max_unavailable"],
+        ext["drain_timeout_seconds"],
+      ];
+      assert.deepStrictEqual(settingsOf(await view()), ["1", "0", "90"], "the create sends all three");
+      const news = await checkedInputs("KubernetesCluster", {
+        ...inputs,
+        maxSurge: 0,
+        maxUnavailable: 2,
+        drainTimeout: "30m",
+      });
+      const diff = await h().diff(id, outs ?? {}, news);
+      assert.deepStrictEqual([diff.changes, diff.replaces], [true, []], "an update, not a replace");
+      const updated = await h().update(id, outs ?? {}, news);
+      assert.deepStrictEqual(
+        [updated.outs?.maxSurge, updated.outs?.maxUnavailable, updated.outs?.drainTimeout],
+        [0, 2, "30m"],
+      );
+      assert.deepStrictEqual(settingsOf(await view()), ["0", "2", "1800"], "the server's drains read 1800 s");
+      await assertNoDrift("KubernetesCluster", id, news);
+      // A change made behind the program's back is read back as the server's value: a diff, not silence.
+      await adminClient(ctl().url).run(
+        { method: "POST", path: `/v1/services/${id}/set_settings`, body: { drainTimeout: "45s" } },
+        Deadline.after(30_000, "settings changed elsewhere"),
+      );
+      const read = await h().read(id, updated.outs ?? {});
+      assert.strictEqual(read.props?.drainTimeout, "45s");
+      assert.strictEqual((await h().diff(id, read.props ?? {}, news)).changes, true);
+      await h().delete(id, news);
     });
 
     it("adoptName manages the project's cluster of that name; adoptId with another master count is refused", async () => {
