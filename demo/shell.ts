@@ -24,13 +24,13 @@ export function shellQuote(value: string): string {
 
 /** The lines to paste into a shell, in order; a variable the stack does not set is left out. */
 export function shellLines(setup: ShellSetup): string[] {
-  const exports = ENGINE_VARIABLES.flatMap((name) => {
+  const variables = ENGINE_VARIABLES.flatMap((name) => {
     const value = setup.env[name];
     return value === undefined ? [] : [`export ${name}=${shellQuote(value)}`];
   });
   return [
     `export PATH=${[...setup.binDirs.map(shellQuote), '"$PATH"'].join(":")}`,
-    ...exports,
+    ...variables,
     `cd ${shellQuote(setup.stackDir)}`,
     `export KUBECONFIG=${shellQuote(setup.kubeconfig)}`,
   ];

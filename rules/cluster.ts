@@ -47,7 +47,7 @@ export function unavailableWithSurgeProblem(maxSurge: number, maxUnavailable: nu
   return maxSurge === 0 && maxUnavailable === 0 ? "must be at least 1 when maxSurge is 0" : undefined;
 }
 
-/** Whole seconds of a drain timeout written as a duration (`90s`, `10m`, `1h`); a part second counts whole. */
+/** Whole seconds of a drain timeout written as a duration (`90s`, `10m`, `1h`); part of a second counts 1. */
 export function drainTimeoutSeconds(text: string): number | undefined {
   const ms = durationMs(text);
   return ms === undefined ? undefined : Math.ceil(ms / 1000);

@@ -103,7 +103,7 @@ function changeVersion(ctx: RequestContext<{ id: string }, unknown, { newImageId
   );
 }
 
-/** Settings of later operations (extension, decision 0107): checked against what the cluster keeps. */
+/** Settings of later operations (extension, decision 0108): checked against what the cluster keeps. */
 function setSettings(ctx: RequestContext<{ id: string }, unknown, SettingsBody>) {
   const c = loadCluster(ctx.p, ctx.params.id);
   const input = { extendedProperties: settingsPatch(c, ctx.body) };

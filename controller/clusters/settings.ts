@@ -5,6 +5,7 @@ import {
   SURGE,
   unavailableWithSurgeProblem,
 } from "../../rules/cluster";
+import { DEFAULT_STORAGE_CLASS_PROPERTY } from "../../rules/volumes";
 import { invalidEntity } from "../http/errors";
 import { object } from "../http/schemas";
 import type { Cluster } from "../model";
@@ -14,7 +15,7 @@ import { loadCluster, patchCluster } from "./store";
 /*
  * Extension: `POST /v1/services/{id}/set_settings` changes the settings a cluster's operations read
  * after its create (surge and unavailability of upgrades, the drain timeout of upgrades and
- * maintenance), kept where the create put them: extendedProperties (decision 0107).
+ * maintenance), kept where the create put them: extendedProperties (decision 0108).
  */
 
 export interface SettingsBody {
@@ -22,6 +23,8 @@ export interface SettingsBody {
   maxUnavailable?: number;
   /** A duration such as 90s, 10m or 1h (rules/cluster.ts), kept as whole seconds. */
   drainTimeout?: string;
+  /** Whether the cluster's pool's StorageClass is its default class (its volume provisioner applies it). */
+  defaultStorageClass?: boolean;
 }
 
 const surgeSchema = { type: "integer", minimum: SURGE.minimum, maximum: SURGE.maximum };
@@ -29,6 +32,7 @@ export const settingsBodySchema = object({
   maxSurge: surgeSchema,
   maxUnavailable: surgeSchema,
   drainTimeout: { type: "string" },
+  defaultStorageClass: { type: "boolean" },
 });
 
 export interface SettingsInput {
@@ -59,5 +63,8 @@ export function settingsPatch(
     ...(b.maxSurge !== undefined && { max_surge: String(b.maxSurge) }),
     ...(b.maxUnavailable !== undefined && { max_unavailable: String(b.maxUnavailable) }),
     ...(seconds !== undefined && { drain_timeout_seconds: String(seconds) }),
+    ...(b.defaultStorageClass !== undefined && {
+      [DEFAULT_STORAGE_CLASS_PROPERTY]: String(b.defaultStorageClass),
+    }),
   };
 }

@@ -72,3 +72,13 @@ async function markUnknown(api: KubeClients, name: string): Promise<void> {
   };
   await api.core.patchNodeStatus({ name, body: { status: { conditions: [ready] } } }, strategicMergePatch);
 }
+
+/**
+ * Deletes every node Lease, for a control plane restart with its kwok stopped: the new kwok has another
+ * holder identity, so it would wait for the old Leases to expire (the nodes turning Unknown meanwhile)
+ * and then play every node's stages again. Without Leases it makes new ones for the nodes it manages
+ * at once; a failed host's nodes stay without one.
+ */
+export async function releaseNodeLeases(api: KubeClients): Promise<void> {
+  await api.coordination.deleteCollectionNamespacedLease({ namespace: "kube-node-lease" });
+}

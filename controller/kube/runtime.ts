@@ -6,7 +6,7 @@ import { readVersions } from "../../toolchain/paths";
 import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
 import { drainNode } from "./drain";
 import { Etcd } from "./etcd";
-import { setNodesHealth } from "./hostHealth";
+import { releaseNodeLeases, setNodesHealth } from "./hostHealth";
 import { VolumeProvisioner } from "./provisioner";
 import type { VolumeBackend } from "../volumes/backend";
 
@@ -173,6 +173,9 @@ export class KubernetesRuntime implements ClusterRuntime {
   private async restartAt(cluster: RunningCluster, version: string): Promise<RunningCluster> {
     this.clusters.delete(cluster.id);
     await this.stopProvisioner(cluster.id);
+    // The old kwok's Leases would hold the nodes from the new kwok until they expire (decision 0107).
+    await cluster.kwok.stop();
+    await releaseNodeLeases(cluster.api);
     await cluster.stop();
     return this.cluster(cluster.id, version);
   }

@@ -11,6 +11,7 @@ import {
   vmNames,
 } from "./clusterObserve";
 import { liveSettings, settingsChange, wantedSettings } from "./clusterSettings";
+import { defaultStorageClassStep } from "./clusterStorageClass";
 import { waitUntil } from "./lifecycle";
 import { type Props, typed } from "./props";
 import type { Context } from "./resourceImpl";
@@ -50,10 +51,11 @@ export function repairPending(olds: Props, news: Props): boolean {
 }
 
 /** With autoRepair, not-ready nodes are replaced by the platform's maintenance before anything else. */
-async function repair(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<void> {
-  if (inputs.autoRepair === false || !c.health || c.health.notReady.length === 0) return;
+async function repair(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<boolean> {
+  if (inputs.autoRepair === false || !c.health || c.health.notReady.length === 0) return false;
   progressOf(inputs)(`repairing not-ready nodes ${c.health.notReady.join(", ")}`);
   await action(ctx, c, "trigger_maintenance", deadline);
+  return true;
 }
 
 async function imageOf(ctx: Context, version: string): Promise<Image> {
@@ -73,16 +75,17 @@ export async function imageIdFor(ctx: Context, version: unknown): Promise<string
 }
 
 /** A newer version is a rolling upgrade (older ones are replaces: `diff`); it ends when the API server has it. */
-async function upgrade(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<void> {
+async function upgrade(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<boolean> {
   const wanted = inputs.kubernetesVersion?.replace(/^v/, "");
-  if (!wanted || (compareVersions(wanted, liveVersion(c)) ?? 0) <= 0) return;
+  if (!wanted || (compareVersions(wanted, liveVersion(c)) ?? 0) <= 0) return false;
   progressOf(inputs)(`upgrading from ${liveVersion(c) ?? "?"} to ${wanted}`);
   await action(ctx, c, "change_version", deadline, { newImageId: (await imageOf(ctx, wanted)).id });
   const after = await observed(ctx, c.id);
-  if (!after.kubeconfig) return;
+  if (!after.kubeconfig) return true;
   const apis = kubeApis(after.kubeconfig);
   const served = async () => ({ id: c.id, state: (await apis.version.getCode()).gitVersion });
   await waitUntil(ctx, served, (v) => v?.state.replace(/^v/, "") === wanted, deadline);
+  return true;
 }
 
 /**
@@ -103,8 +106,8 @@ export function chooseVictims(
 }
 
 /** Shrinking drains the chosen workers first (budgets respected); a failed drain leaves the size alone. */
-async function scale(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<void> {
-  if (inputs.workerCount === c.workerCount) return;
+async function scale(ctx: Context, c: ObservedCluster, inputs: In, deadline: Deadline): Promise<boolean> {
+  if (inputs.workerCount === c.workerCount) return false;
   const progress = progressOf(inputs);
   if (inputs.workerCount < c.workerCount && c.kubeconfig) {
     const workers = vmNames(c, "KubernetesWorker");
@@ -116,32 +119,52 @@ async function scale(ctx: Context, c: ObservedCluster, inputs: In, deadline: Dea
   }
   progress(`resizing from ${c.workerCount} to ${inputs.workerCount} workers`);
   await action(ctx, c, "resize", deadline, { newWorkerCount: inputs.workerCount });
+  return true;
 }
 
 async function whenSettled(ctx: Context, id: string, deadline: Deadline): Promise<ObservedCluster> {
-  await waitUntil(
+  const settled = await waitUntil(
     ctx,
     () => observeCluster(ctx, id),
     (c) => !BUSY.includes(c?.state ?? ""),
     deadline,
   );
-  return observed(ctx, id);
+  return settled ?? observed(ctx, id);
 }
 
 /** Surge, unavailability and drain timeout first: the server's upgrades and drains after read them. */
-async function settings(ctx: Context, c: ObservedCluster, props: Props, deadline: Deadline): Promise<void> {
+async function settings(
+  ctx: Context,
+  c: ObservedCluster,
+  props: Props,
+  deadline: Deadline,
+): Promise<boolean> {
   const change = settingsChange(wantedSettings(props), liveSettings(c.extendedProperties));
-  if (change === undefined) return;
+  if (change === undefined) return false;
   const { maxSurge, maxUnavailable, drainTimeout } = change;
   progressOf(props)(
     `settings: maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}, drain ${drainTimeout}`,
   );
   await action(ctx, c, "set_settings", deadline, change);
+  return true;
 }
 
+type Step = (ctx: Context, c: ObservedCluster, props: Props, deadline: Deadline) => Promise<boolean>;
+
+/** Answer true when they changed the cluster (the next step then takes a fresh look at it). */
+const STEPS: readonly Step[] = [
+  settings,
+  defaultStorageClassStep,
+  (ctx, c, props, deadline) => repair(ctx, c, typed<In>(props), deadline),
+  (ctx, c, props, deadline) => upgrade(ctx, c, typed<In>(props), deadline),
+  (ctx, c, props, deadline) => scale(ctx, c, typed<In>(props), deadline),
+];
+
 /**
- * Settings, repair, upgrade, then scale, each on a fresh look at the cluster; then every expected node must be
- * Ready through the Kubernetes API (a cluster without one, on a VM-only controller, ends at the task).
+ * Settings, repair, upgrade, then scale, each on a fresh look at the cluster after a step that changed
+ * it (a create or an update with nothing to do looks once: each look is several requests); then every
+ * expected node must be Ready through the Kubernetes API (a cluster without one, on a VM-only controller,
+ * ends at the task).
  */
 export async function convergeCluster(
   ctx: Context,
@@ -149,12 +172,13 @@ export async function convergeCluster(
   props: Props,
   deadline: Deadline,
 ): Promise<void> {
-  const inputs = typed<In>(props);
-  await settings(ctx, await whenSettled(ctx, c.id, deadline), props, deadline);
-  await repair(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);
-  await upgrade(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);
-  await scale(ctx, await whenSettled(ctx, c.id, deadline), inputs, deadline);
-  const now = await whenSettled(ctx, c.id, deadline);
-  if (now.kubeconfig)
-    await waitNodesReady(kubeApis(now.kubeconfig), expectedNodes(now), deadline, progressOf(props));
+  const first = await whenSettled(ctx, c.id, deadline);
+  let now = first;
+  for (const step of STEPS)
+    if (await step(ctx, now, props, deadline)) now = await whenSettled(ctx, c.id, deadline);
+  if (!now.kubeconfig) return;
+  // Without autoRepair, nodes already not Ready are only reported (waiting for them ends at the deadline).
+  const reported = typed<In>(props).autoRepair === false ? (first.health?.notReady ?? []) : [];
+  const expected = expectedNodes(now).filter((n) => !reported.includes(n));
+  await waitNodesReady(kubeApis(now.kubeconfig), expected, deadline, progressOf(props));
 }

@@ -4,7 +4,7 @@ import type { Props } from "./props";
 /*
  * The settings of a KubernetesCluster the server keeps for its own upgrades and drains (surge,
  * unavailability, drain timeout): sent at create in extendedProperties, changed in place through the
- * settings action (decision 0107), and read back from the server so that a change made elsewhere shows.
+ * settings action (decision 0108), and read back from the server so that a change made elsewhere shows.
  */
 
 export interface ClusterSettings {

@@ -8,6 +8,7 @@ import { clusterFailures } from "./clusterCheck";
 import { settingsOutputs, settingsProperties, wantedSettings } from "./clusterSettings";
 import { convergeCluster, imageIdFor, repairPending } from "./clusterConverge";
 import { clusterPath, liveVersion, type ObservedCluster, observeCluster, vmNames } from "./clusterObserve";
+import { liveDefaultStorageClass } from "./clusterStorageClass";
 import { schemaDiff } from "./diff";
 import { resourceHandlers } from "./handlers";
 import { type Props, recorded, typed } from "./props";
@@ -62,11 +63,9 @@ export function outputs(c: ObservedCluster, props: Props): Props {
     name: c.name,
     ...(c.networkId && { networkId: c.networkId }),
     ...(c.storagePoolId && { storagePoolId: c.storagePoolId }),
-    // Sent at create in extendedProperties, read by the controller's volume provisioner; without a pool
+    // Sent at create in extendedProperties (in place: the settings action); without a pool
     // there is no class, and the input is echoed (no diff).
-    defaultStorageClass: c.storagePoolId
-      ? ext[DEFAULT_STORAGE_CLASS_PROPERTY] !== "false"
-      : (props.defaultStorageClass ?? true),
+    defaultStorageClass: c.storagePoolId ? liveDefaultStorageClass(ext) : (props.defaultStorageClass ?? true),
     masterCount: masters,
     ...echoed(props, "etcdCount", Number(ext["number_of_etcds"] ?? masters)),
     workerCount: c.workerCount,

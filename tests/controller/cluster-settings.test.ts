@@ -4,7 +4,7 @@ import { loadCluster } from "../../controller/clusters/store";
 import { addHost, start, tenantWithUser, type Api, type Json, type TestController } from "./helpers";
 
 /*
- * POST /v1/services/{id}/set_settings (extension, decision 0107): the surge, unavailability and drain
+ * POST /v1/services/{id}/set_settings (extension, decision 0108): the surge, unavailability and drain
  * timeout a cluster's later upgrades and drains read, changed after the create. Refused values get the
  * cluster rule's sentence (rules/cluster.ts), the one the provider's `check` writes.
  */

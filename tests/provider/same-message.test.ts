@@ -2,7 +2,7 @@ import * as assert from "assert";
 import axios from "axios";
 import { handlers } from "../../provider";
 import type { Props } from "../../provider/resources/props";
-import { controllerPerSuite, tenantWithProject, unique } from "./harness";
+import { controllerPerSuite, createAndVerify, tenantWithProject, unique } from "./harness";
 
 /**
  * One mistake, one sentence (decision 0005): each bad input is given to the provider's `check` and, as
@@ -11,7 +11,8 @@ import { controllerPerSuite, tenantWithProject, unique } from "./harness";
  * (a network's `cidr` is `privateIpCidr`, a quota item sits under `quota.quotaItems`).
  */
 
-type Kind = "Tenant" | "Project" | "Network" | "Host";
+/** `ClusterSettings`: a KubernetesCluster input the server takes, after the create, in set_settings. */
+type Kind = "Tenant" | "Project" | "Network" | "Host" | "KubernetesCluster" | "ClusterSettings";
 
 interface Case {
   readonly what: string;
@@ -35,6 +36,14 @@ const same = (property: string, value: unknown): Pick<Case, "inputs" | "body"> =
   inputs: { [property]: value },
   body: { [property]: value },
 });
+/** A cluster input the create's body carries in extendedProperties, as a string. */
+const extended = (input: string, key: string, value: number): Omit<Case, "what"> => ({
+  kind: "KubernetesCluster",
+  inputs: { [input]: value },
+  body: { extendedProperties: { [key]: String(value) } },
+  serverProperty: `extendedProperties.${key}`,
+});
+const settings = (inputs: Props): Omit<Case, "what"> => ({ kind: "ClusterSettings", inputs, body: inputs });
 const networkCidr = (cidr: string): Omit<Case, "what"> => ({
   kind: "Network",
   inputs: { cidr },
@@ -134,15 +143,40 @@ const CASES: readonly Case[] = [
     ...same("metadata", { cpuCount: "032" }),
     serverProperty: "metadata.cpuCount",
   },
+  { what: "a cluster of 2 masters", ...extended("masterCount", "number_of_masters", 2) },
+  { what: "a cluster of 6 etcd VMs", ...extended("etcdCount", "number_of_etcds", 6) },
+  { what: "a surge of 101 nodes at create", ...extended("maxSurge", "max_surge", 101) },
+  {
+    what: "no surge and no unavailability at create",
+    kind: "KubernetesCluster",
+    inputs: { maxSurge: 0, maxUnavailable: 0 },
+    body: { extendedProperties: { max_surge: "0", max_unavailable: "0" } },
+    serverProperty: "extendedProperties.max_unavailable",
+  },
+  { what: "1001 workers", kind: "KubernetesCluster", ...same("workerCount", 1001) },
+  { what: "half a worker", kind: "KubernetesCluster", ...same("workerCount", 1.5) },
+  { what: "a surge of 101 nodes later", ...settings({ maxSurge: 101 }) },
+  { what: "a negative unavailability later", ...settings({ maxUnavailable: -1 }) },
+  { what: "no surge and no unavailability later", ...settings({ maxSurge: 0, maxUnavailable: 0 }) },
+  { what: "a drain timeout over a day", ...settings({ drainTimeout: "25h" }) },
+  { what: "a drain timeout that is no duration", ...settings({ drainTimeout: "soon" }) },
 ];
 
 describe("check and the server answer a mistake with the same sentence", function () {
   const ctl = controllerPerSuite();
-  let owners: { tenantId: string; projectId: string };
+  let owners: { tenantId: string; projectId: string; clusterId: string };
 
   before(async () => {
     const { tenant, project } = await tenantWithProject("same");
-    owners = { tenantId: tenant.id, projectId: project.id };
+    const host = { address: "10.79.0.1", username: "root", password: "pw-same", identity: "urn:same-host" };
+    await createAndVerify("Host", host);
+    const cluster = await createAndVerify("KubernetesCluster", {
+      projectId: project.id,
+      name: unique("same"),
+      workerCount: 1,
+      identity: "urn:same-cluster",
+    });
+    owners = { tenantId: tenant.id, projectId: project.id, clusterId: cluster.id };
   });
 
   /** Valid inputs of each kind, the body the API takes for them, and where it is posted. */
@@ -164,6 +198,18 @@ describe("check and the server answer a mistake with the same sentence", functio
           body: { name, privateIpCidr: "10.20.0.0/16" },
           path: `/v1/projects/${owners.projectId}/networks`,
         };
+      case "KubernetesCluster":
+        return {
+          inputs: { name, identity, projectId: owners.projectId, workerCount: 1 },
+          body: { name, type: "KUBERNETES", workerCount: 1 },
+          path: `/v1/projects/${owners.projectId}/services`,
+        };
+      case "ClusterSettings":
+        return {
+          inputs: { name, identity, projectId: owners.projectId, workerCount: 1 },
+          body: {},
+          path: `/v1/services/${owners.clusterId}/set_settings`,
+        };
       case "Host": {
         const host = { address: "10.20.0.11", username: "root", password: "host-secret-1" };
         return { inputs: { ...host, identity }, body: host, path: "/v1/infrastructure/hosts" };
@@ -184,7 +230,8 @@ describe("check and the server answer a mistake with the same sentence", functio
   for (const c of CASES) {
     it(c.what, async () => {
       const base = valid(c.kind);
-      const result = await handlers(c.kind).check({}, { ...base.inputs, ...c.inputs });
+      const type = c.kind === "ClusterSettings" ? "KubernetesCluster" : c.kind;
+      const result = await handlers(type).check({}, { ...base.inputs, ...c.inputs });
       const failures = result.failures ?? [];
       assert.strictEqual(failures.length, 1, `check answered ${JSON.stringify(failures)}`);
       const [{ property, reason }] = failures as [{ property: string; reason: string }];

@@ -318,6 +318,20 @@ describe("persistent volumes from the vSAN pool (real control plane, in-process 
     await diskCount(t.admin, w.projectId, 3);
   });
 
+  it("set_settings defaultStorageClass false turns the class's is-default-class annotation off", async function () {
+    const path = `/v1/services/${w.clusterId}/set_settings`;
+    await doneWithin(t.admin, t.admin.post(path, { defaultStorageClass: false }), 30_000);
+    const annotation = async () =>
+      (await w.kube.storage.readStorageClass({ name: "vsan-vsan" })).metadata?.annotations?.[
+        "storageclass.kubernetes.io/is-default-class"
+      ];
+    await waitFor(
+      "the class no longer default",
+      async () => ((await annotation()) === "false" ? true : undefined),
+      30_000,
+    );
+  });
+
   it("deleting the cluster deletes its volumes' disks and gives the pool its room back", async function () {
     await doneWithin(t.admin, t.admin.del(`/v1/services/${w.clusterId}`), 180_000);
     assert.deepEqual(await disksOf(t.admin, w.projectId), []);
@@ -358,9 +372,10 @@ describe("the volume provisioner across a kill -9 of the controller (CLI child p
     running.proc.kill("SIGKILL");
     await exited(running.proc);
     const phases = [...(await claimPhases(w.kube.core, names)).values()];
-    console.log(
-      `      at the kill: ${phases.filter((p) => p === "Bound").length} of ${names.length} claims Bound`,
-    );
+    const bound = phases.filter((p) => p === "Bound").length;
+    const made = (await w.kube.core.listPersistentVolume()).items.length;
+    console.log(`      at the kill: ${bound} of ${names.length} claims Bound, ${made} volumes made`);
+    assert.ok(bound < names.length, "the kill came while claims were pending");
 
     running = await launch(dataDir);
     await waitBound(w.kube.core, names, 180_000);

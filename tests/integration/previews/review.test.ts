@@ -24,6 +24,11 @@ function summary(diffs: readonly ResourceDiff[]): (string | string[])[][] {
   return diffs.map((d) => [d.marker, d.op, d.type, d.name, d.changed]);
 }
 
+/** A marked line without the padding the CLI adds to align the names of one resource's properties. */
+function plain(line: string | undefined): string {
+  return (line ?? "").replace(/\s+:/, ":");
+}
+
 describe("integration: pulumi preview --diff and --json show exactly what changes", function () {
   this.timeout(900_000);
   let ctl: TestController;
@@ -52,8 +57,8 @@ describe("integration: pulumi preview --diff and --json show exactly what change
     await stack.up();
   });
 
+  // The controller and its data folder go with the test: no destroy needed to leave nothing behind.
   after(async function () {
-    await stack?.destroy([], { allowFailure: true });
     await stack?.dispose();
     await ctl?.close();
   });
@@ -61,13 +66,13 @@ describe("integration: pulumi preview --diff and --json show exactly what change
   it("a worker scale-up: one update, only workerCount", async function () {
     const diffs = await previewWith("workerCount", "3");
     assert.deepEqual(summary(diffs), [["~", "update", CLUSTER, "k8s", ["workerCount"]]]);
-    assert.match(diffs[0]?.lines[0] ?? "", /^~ workerCount\s*: 2 => 3$/);
+    assert.equal(plain(diffs[0]?.lines[0]), "~ workerCount: 2 => 3");
   });
 
   it("a version upgrade: one update in place, only kubernetesVersion", async function () {
     const diffs = await previewWith("kubernetesVersion", NEWER, OLDER);
     assert.deepEqual(summary(diffs), [["~", "update", CLUSTER, "k8s", ["kubernetesVersion"]]]);
-    assert.match(diffs[0]?.lines[0] ?? "", new RegExp(`^~ kubernetesVersion: "${OLDER}" => "${NEWER}"$`));
+    assert.equal(plain(diffs[0]?.lines[0]), `~ kubernetesVersion: "${OLDER}" => "${NEWER}"`);
   });
 
   it("a policy tightening: one update of the network, down to the narrowed range of the one rule", async function () {
@@ -75,13 +80,13 @@ describe("integration: pulumi preview --diff and --json show exactly what change
     assert.deepEqual(summary(diffs), [
       ["~", "update", NETWORK, "front", ["securityPolicy", "rules", "[1]", "cidrs", "[0]"]],
     ]);
-    assert.match(diffs[0]?.lines.at(-1) ?? "", /^~ \[0\]: "10\.0\.0\.0\/8" => "10\.1\.0\.0\/16"$/);
+    assert.equal(plain(diffs[0]?.lines.at(-1)), '~ [0]: "10.0.0.0/8" => "10.1.0.0/16"');
   });
 
   it("a change the server cannot make in place: a replace, and the only property shown is the one that forces it", async function () {
     const diffs = await previewWith("masterCount", "5");
     assert.deepEqual(summary(diffs), [["+-", "replace", CLUSTER, "k8s", ["masterCount"]]]);
-    assert.match(diffs[0]?.lines[0] ?? "", /^~ masterCount\s*: 3 => 5$/);
+    assert.equal(plain(diffs[0]?.lines[0]), "~ masterCount: 3 => 5");
   });
 
   it("preview --json: a review tool reads each planned step's op, replace reasons and changed inputs", async function () {
@@ -100,6 +105,6 @@ describe("integration: pulumi preview --diff and --json show exactly what change
     assert.ok(
       changes.every((s) => s.urn.startsWith(`urn:pulumi:${stack.stackName}::photon-policy-platform::`)),
     );
-    assert.deepEqual(plan.changeSummary, { update: 1, replace: 1, same: 8 });
+    assert.deepEqual(plan.changeSummary, { update: 1, replace: 1, same: 7 });
   });
 });
