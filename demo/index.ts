@@ -13,14 +13,6 @@ import { changes, destroyAndCheck, type DemoParts, upAndLook } from "./walkthrou
 
 const STACK = "demo";
 
-/** The team's pack (examples/policy); the older platform pack until that one exists. */
-function policyPack(root: string): string {
-  const pack = path.join(root, "examples", "policy");
-  return fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))
-    ? pack
-    : path.join(root, "examples", "platform", "policy");
-}
-
 async function startParts(timeline: Timeline, dataDir: string): Promise<DemoParts> {
   const root = packageRoot();
   const runtime = new KubernetesRuntime({ dataDir: path.join(dataDir, "kube") });
@@ -43,7 +35,15 @@ async function startParts(timeline: Timeline, dataDir: string): Promise<DemoPart
   const stack = await LocalStack.create(path.join(root, "examples", "quickstart"), STACK, {
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   });
-  return { timeline, controller, runtime, stack, dataDir, policyPack: policyPack(root), pids: new Set() };
+  return {
+    timeline,
+    controller,
+    runtime,
+    stack,
+    dataDir,
+    policyPack: path.join(root, "examples", "policy"),
+    pids: new Set(),
+  };
 }
 
 /**

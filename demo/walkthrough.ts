@@ -14,6 +14,7 @@ const ESX_PASSWORD = "demo-esx-password";
 const SCALED_WORKERS = "3";
 /** A change the policy pack refuses: more workers than its per-cluster cap (100 by default). */
 const TOO_MANY_WORKERS = "150";
+const WORKER_CAP_RULE = "photon-cluster-worker-cap";
 
 export interface DemoParts {
   readonly timeline: Timeline;
@@ -81,8 +82,8 @@ export async function changes(d: DemoParts, kubeconfig: string): Promise<void> {
       await stack.setConfig("workerCount", TOO_MANY_WORKERS);
       const denied = await stack.preview(["--policy-pack", d.policyPack], { echo: out, allowFailure: true });
       await stack.setConfig("workerCount", SCALED_WORKERS);
-      if (denied.code === 0)
-        throw new Error(`the policy pack ${d.policyPack} let ${TOO_MANY_WORKERS} workers through`);
+      if (denied.code === 0 || !denied.stdout.includes(WORKER_CAP_RULE))
+        throw new Error(`${d.policyPack} did not refuse ${TOO_MANY_WORKERS} workers with ${WORKER_CAP_RULE}`);
       out.write(
         `\nrefused as expected (pulumi preview exited ${denied.code}); workerCount is back to ${SCALED_WORKERS}\n`,
       );

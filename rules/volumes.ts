@@ -55,7 +55,7 @@ export function quantityToGb(quantity: string): number | undefined {
   const match = QUANTITY.exec(quantity.trim());
   if (!match?.[1]) return undefined;
   const bytes = Number(match[1]) * (SUFFIX_BYTES[match[2] ?? ""] ?? 1);
-  const gb = Math.ceil(bytes / 2 ** 30 - 1e-9);
+  const gb = Math.ceil(bytes / 2 ** 30);
   return gb >= 1 ? gb : 1;
 }
 

@@ -172,7 +172,7 @@ export interface KubernetesClusterArgs {
   readonly networkId?: pulumi.Input<string>;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   readonly storagePoolId?: pulumi.Input<string>;
-  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`; changes in place. */
   readonly defaultStorageClass?: pulumi.Input<boolean>;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   readonly masterCount?: pulumi.Input<number>;

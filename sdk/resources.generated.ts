@@ -227,7 +227,7 @@ export class KubernetesCluster extends PhotonResource {
   declare readonly networkId: pulumi.Output<string | undefined>;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   declare readonly storagePoolId: pulumi.Output<string | undefined>;
-  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`; changes in place. */
   declare readonly defaultStorageClass: pulumi.Output<boolean | undefined>;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   declare readonly masterCount: pulumi.Output<number>;

@@ -43,7 +43,7 @@ function shownNumber(raw: string): number | string {
   return /^-?\d+$/.test(raw) && String(Number(raw)) === raw ? Number(raw) : raw;
 }
 
-/** A whole number in extendedProperties (digits only); undefined when it is not one. */
+/** A whole number in extendedProperties (digits only); NaN, which every rule refuses, otherwise. */
 function wholeNumber(raw: string): number {
   return /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
 }

@@ -331,7 +331,7 @@ export interface KubernetesClusterInputs {
   readonly networkId?: string;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   readonly storagePoolId?: string;
-  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`; changes in place. */
   readonly defaultStorageClass?: boolean;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   readonly masterCount?: number;
@@ -371,7 +371,7 @@ export interface KubernetesClusterOutputs {
   readonly networkId?: string;
   /** Id of the READY storage pool that holds the cluster's VM disks; the API cannot move a cluster to another pool. */
   readonly storagePoolId?: string;
-  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`. */
+  /** Whether the StorageClass of the cluster's storage pool is the cluster's default class (`storageclass.kubernetes.io/is-default-class`), so claims that name no class get volumes from the pool. Only with `storagePoolId`; changes in place. */
   readonly defaultStorageClass?: boolean;
   /** Number of Kubernetes masters: 1, 3 or 5. */
   readonly masterCount: number;
@@ -657,7 +657,6 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       "name",
       "networkId",
       "storagePoolId",
-      "defaultStorageClass",
       "masterCount",
       "etcdCount",
       "masterVmFlavor",

@@ -11,6 +11,16 @@ import {
 } from "./scenarios";
 import { type ChaosController, chaosSettings, chaosStack, inProcessController, seeded } from "./world";
 
+/** Adds which run and kill a failure followed to its message. */
+async function withContext<T>(context: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Error) e.message = `after ${context}: ${e.message}`;
+    throw e;
+  }
+}
+
 /** Resource operations of the chaos program: the stack itself and its 8 resources. */
 const OPERATIONS = 9;
 
@@ -25,8 +35,8 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
   });
 
   it(`${runs} runs (seed ${seed}): after each kill, cancel + refresh --clear-pending-creates + up converges`, async function () {
-    ctl = await inProcessController();
-    stack = await chaosStack(ctl.url, "kills");
+    const controller = (ctl = await inProcessController());
+    stack = await chaosStack(controller.url, "kills");
     const live = stack;
     const random = seeded(seed);
     const outputs: CommandResult[] = [];
@@ -45,14 +55,17 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
       plans.push(
         `${killUp ? "up" : "destroy"}@${plan.afterOperations}+${plan.delayMs}ms${killed ? "" : "(finished)"}`,
       );
-      outputs.push(result, ...(await recover(live)));
-      const report = await assertClean(ctl, [live]);
+      outputs.push(result);
+      const report = await withContext(`run ${run + 1}: ${plans[run] ?? ""}`, async () => {
+        outputs.push(...(await recover(live)));
+        return assertClean(controller, [live]);
+      });
       duplicates += report.duplicates.length;
       orphans += report.orphans.length;
     }
     outputs.push(await assertConverged(live));
     outputs.push(await live.destroy());
-    const end = await assertClean(ctl, [live], { empty: true });
+    const end = await assertClean(controller, [live], { empty: true });
     assertNoConcurrentTask(outputs);
     printScenario("kills", {
       seed,

@@ -32,18 +32,19 @@ export async function killDuring(
 ): Promise<{ killed: boolean; result: CommandResult }> {
   let pid: number | undefined;
   let killedPids: number[] | undefined;
-  let armed = false;
+  let timer: NodeJS.Timeout | undefined;
   const result = await command({
     ownProcessGroup: true,
     allowFailure: true,
     onSpawn: (p) => (pid = p),
     onOutput: (soFar) => {
-      if (armed || pid === undefined || operationsStarted(soFar) < plan.afterOperations) return;
-      armed = true;
+      if (timer || pid === undefined || operationsStarted(soFar) < plan.afterOperations) return;
       const root = pid;
-      setTimeout(() => (killedPids = killTree(root)), plan.delayMs);
+      timer = setTimeout(() => (killedPids = killTree(root)), plan.delayMs);
     },
   });
+  // The command may end before the delay: its pid must not be signalled later (it could be reused).
+  clearTimeout(timer);
   if (!killedPids) return { killed: false, result };
   await waitUntilGone(killedPids);
   return { killed: true, result };

@@ -76,10 +76,7 @@ describe("controller clusters", () => {
       `Invalid operation RESIZE_CLUSTER for service/${String(c["id"])} in state FATAL_ERROR`,
     );
     const bad = await create({ name: "x", workerCount: 1, extendedProperties: { number_of_masters: "2" } });
-    assert.strictEqual(
-      bad.body["message"],
-      "extendedProperties.number_of_masters must be 1, 3 or 5 (was 2)",
-    );
+    assert.strictEqual(bad.body["message"], "extendedProperties.number_of_masters must be 1, 3 or 5 (was 2)");
   });
 
   it("resizes up and down (cordoned nodes go first); same size is a no-op; only from READY", async () => {

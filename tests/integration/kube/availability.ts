@@ -61,8 +61,7 @@ const RECONNECT_MS = 90_000;
  * Counts the app's serving pods after every pod event while `work` runs: a list, then a watch from its
  * resourceVersion, so a pod that stops serving for a few milliseconds is seen. When the watch ends while
  * `work` runs (the API server restarts at the end of an upgrade), the pods are listed and watched again:
- * while no API server answers, no pod can change, so nothing is missed but a change that the new list
- * already shows.
+ * while no API server answers no pod can change, so the new list shows every change made meanwhile.
  */
 export async function sampledWhile<T>(
   kubeconfig: string,

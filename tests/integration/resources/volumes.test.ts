@@ -77,5 +77,7 @@ describe("integration: persistent volumes from a pool under the real CLI", funct
       await waitFor("nothing left", async () => ((await left()) === 0 ? 0 : undefined), 30_000),
       0,
     );
+    // Disks are listed per project, and the project is gone: the store itself says none is left.
+    assert.deepEqual(kc.ctl.platform.store.list("disk"), []);
   });
 });
