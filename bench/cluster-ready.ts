@@ -19,8 +19,16 @@ const RUNS = Number(process.env.BENCH_CLUSTER_RUNS ?? 2);
 interface TaskTimes {
   readonly operation: string;
   readonly state: string;
+  readonly queuedTime?: number;
   readonly startedTime?: number;
   readonly endTime?: number;
+}
+
+/** The controller's CREATE_CLUSTER task (epoch ms, the same clock as the bench's). */
+interface TaskSpan {
+  readonly queued: number;
+  readonly started: number;
+  readonly ended: number;
 }
 
 interface Run {
@@ -32,6 +40,10 @@ interface Run {
   readonly stepMs: number;
   /** The controller's CREATE_CLUSTER task, start to end. */
   readonly taskMs: number;
+  /** From the start of `pulumi up` to the POST that made the task (program, engine, provider start). */
+  readonly beforeTaskMs: number;
+  /** From the end of the task to the end of `pulumi up` (the provider's waits and outputs, the engine's end). */
+  readonly afterTaskMs: number;
 }
 
 function median(values: number[]): number {
@@ -52,12 +64,12 @@ function stepMs(stdout: string): number {
   return Number(match[1]) * (match[2] === "ms" ? 1 : 1000);
 }
 
-async function createTaskMs(kc: KubeController, clusterId: string): Promise<number> {
+async function createTask(kc: KubeController, clusterId: string): Promise<TaskSpan> {
   const tasks = await kc.api.list<TaskTimes>(`/v1/services/${clusterId}/tasks`);
-  const create = tasks.find((t) => t.operation === "CREATE_CLUSTER" && t.state === "COMPLETED");
-  if (create?.startedTime === undefined || create.endTime === undefined)
+  const t = tasks.find((x) => x.operation === "CREATE_CLUSTER" && x.state === "COMPLETED");
+  if (t?.queuedTime === undefined || t.startedTime === undefined || t.endTime === undefined)
     throw new Error(`no completed CREATE_CLUSTER task of ${clusterId}: ${JSON.stringify(tasks)}`);
-  return create.endTime - create.startedTime;
+  return { queued: t.queuedTime, started: t.startedTime, ended: t.endTime };
 }
 
 async function measure(kc: KubeController, stack: LocalStack): Promise<Run> {
@@ -66,18 +78,31 @@ async function measure(kc: KubeController, stack: LocalStack): Promise<Run> {
   const emptyUpMs = median([await timed(() => stack.up()), await timed(() => stack.up())]);
   await stack.setConfig("cluster", "true");
   let stdout = "";
+  const upStart = Date.now();
   const upMs = await timed(async () => (stdout = (await stack.up()).stdout));
+  const upEnd = Date.now();
   const clusterId = String((await stack.outputs()).clusterId);
   await kc.remember();
-  return { upMs, emptyUpMs, stepMs: stepMs(stdout), taskMs: await createTaskMs(kc, clusterId) };
+  const task = await createTask(kc, clusterId);
+  return {
+    upMs,
+    emptyUpMs,
+    stepMs: stepMs(stdout),
+    taskMs: task.ended - task.started,
+    beforeTaskMs: task.queued - upStart,
+    afterTaskMs: upEnd - task.ended,
+  };
 }
 
 function report(runs: Run[]): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const columns = ["up", "empty up", "step", "task"].map((c) => c.padStart(9)).join(" ");
+  const columns = ["up", "empty up", "step", "task", "before", "after"].map((c) => c.padStart(9)).join(" ");
+  console.log("before/after: up start to the task's POST, the task's end to the up's end");
   console.log(`${"run".padEnd(4)} ${columns}`);
   runs.forEach((r, i) => {
-    const cells = [r.upMs, r.emptyUpMs, r.stepMs, r.taskMs].map((ms) => s(ms).padStart(9)).join(" ");
+    const cells = [r.upMs, r.emptyUpMs, r.stepMs, r.taskMs, r.beforeTaskMs, r.afterTaskMs]
+      .map((ms) => s(ms).padStart(9))
+      .join(" ");
     console.log(`${String(i + 1).padEnd(4)} ${cells}`);
   });
   const up = median(runs.map((r) => r.upMs));

@@ -34,6 +34,9 @@ async function startParts(timeline: Timeline, dataDir: string): Promise<DemoPart
   // transpiles, which saves seconds on every command.
   const stack = await LocalStack.create(path.join(root, "examples", "quickstart"), STACK, {
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+  }).catch(async (error: unknown) => {
+    await controller.close();
+    throw error;
   });
   return {
     timeline,

@@ -1,5 +1,5 @@
 import { ApiException, PatchStrategy, setHeaderOptions, type V1Node } from "@kubernetes/client-node";
-import { type KubeClients } from "./client";
+import { type KubeClients, waitFor } from "./client";
 import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from "./kwok";
 
 /** Annotation value of a node whose host failed: kwok's selector no longer matches, so it stops heartbeating. */
@@ -81,4 +81,23 @@ async function markUnknown(api: KubeClients, name: string): Promise<void> {
  */
 export async function releaseNodeLeases(api: KubeClients): Promise<void> {
   await api.coordination.deleteCollectionNamespacedLease({ namespace: "kube-node-lease" });
+}
+
+/**
+ * Waits until the new kwok holds a Lease for every node it manages: until then it may still take a node
+ * whose host fails meanwhile (its first list predates the annotation), and make it Ready again.
+ */
+export async function nodeLeasesTaken(api: KubeClients, timeoutMs: number): Promise<void> {
+  await waitFor(
+    "kwok to take every managed node's Lease",
+    async () => {
+      const nodes = (await api.core.listNode()).items.filter(
+        (n) => n.metadata?.annotations?.[KWOK_NODE_ANNOTATION] === KWOK_NODE_ANNOTATION_VALUE,
+      );
+      const leases = await api.coordination.listNamespacedLease({ namespace: "kube-node-lease" });
+      const held = new Set(leases.items.map((l) => l.metadata?.name));
+      return nodes.every((n) => held.has(n.metadata?.name)) ? true : undefined;
+    },
+    timeoutMs,
+  );
 }

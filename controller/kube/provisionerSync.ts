@@ -77,6 +77,8 @@ export class ProvisionerSync {
     });
     for (const volume of volumes.values()) await this.reclaim(volume);
     this.sweepOrphans(all, [...volumes.values()]);
+    const present = new Set(all.map((c) => c.metadata?.uid ?? ""));
+    for (const uid of this.refusals.keys()) if (!present.has(uid)) this.refusals.delete(uid);
   }
 
   /**

@@ -6,7 +6,7 @@ import { readVersions } from "../../toolchain/paths";
 import { etcdPrefixOf, isReady, recordedVersion, RunningCluster } from "./cluster";
 import { drainNode } from "./drain";
 import { Etcd } from "./etcd";
-import { releaseNodeLeases, setNodesHealth } from "./hostHealth";
+import { nodeLeasesTaken, releaseNodeLeases, setNodesHealth } from "./hostHealth";
 import { VolumeProvisioner } from "./provisioner";
 import type { VolumeBackend } from "../volumes/backend";
 
@@ -177,7 +177,9 @@ export class KubernetesRuntime implements ClusterRuntime {
     await cluster.kwok.stop();
     await releaseNodeLeases(cluster.api);
     await cluster.stop();
-    return this.cluster(cluster.id, version);
+    const restarted = await this.cluster(cluster.id, version);
+    await nodeLeasesTaken(restarted.api, this.nodeReadyTimeoutMs);
+    return restarted;
   }
 
   /** Starts the cluster's volume provisioner when the cluster has a storage pool (its log beside the PKI). */

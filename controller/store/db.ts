@@ -38,6 +38,10 @@ export class Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    // One process owns the data folder, so it holds the lock for good instead of taking and dropping
+    // it around every statement: reads stop paying the lock calls (decision 0111). A kill -9 releases
+    // it with the process.
+    this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.exec(SCHEMA);
     this.stmts = this.prepare();
   }

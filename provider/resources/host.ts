@@ -95,7 +95,9 @@ export function outputs(host: Host, props: Props): Props {
     usageTags: host.usageTags,
     ...(host.availabilityZone ? { availabilityZone: host.availabilityZone } : {}),
     metadata: host.metadata ?? {},
-    maintenance: host.state === "MAINTENANCE",
+    // A SUSPENDED host (a removal or a maintenance stopped half-way, e.g. by a killed `pulumi destroy`)
+    // takes no new VMs and no pool: it reads as in maintenance, so the next `up` brings it back to READY.
+    maintenance: host.state === "MAINTENANCE" || host.state === "SUSPENDED",
     state: host.state,
     ...(host.esxVersion ? { esxVersion: host.esxVersion } : {}),
     ...(host.capacity ? { capacity: host.capacity } : {}),
@@ -132,6 +134,7 @@ async function converge(ctx: Context, host: Host, props: Props, deadline: Deadli
   const want = inputs.maintenance === true;
   if (want && host.state !== "MAINTENANCE") await enterMaintenance(ctx, host, deadline);
   if (!want && host.state === "MAINTENANCE") await action(ctx, host.id, "exit-maintenance", deadline);
+  if (!want && host.state === "SUSPENDED") await action(ctx, host.id, "resume", deadline);
 }
 
 /** The state each action leads to: a repeated action (after a lost answer) that finds it there is done. */
@@ -139,6 +142,7 @@ const TARGET: Readonly<Record<string, HostState>> = {
   suspend: "SUSPENDED",
   "enter-maintenance": "MAINTENANCE",
   "exit-maintenance": "READY",
+  resume: "READY",
 };
 
 async function action(ctx: Context, id: string, name: string, deadline: Deadline): Promise<void> {

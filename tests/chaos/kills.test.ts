@@ -60,6 +60,9 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
         outputs.push(...(await recover(live)));
         return assertClean(controller, [live]);
       });
+      console.log(
+        `      chaos kills run ${run + 1}/${runs}: ${plans[run] ?? ""}, recovered, ${report.objects} objects`,
+      );
       duplicates += report.duplicates.length;
       orphans += report.orphans.length;
     }

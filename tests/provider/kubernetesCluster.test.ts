@@ -91,7 +91,6 @@ describe("KubernetesCluster handlers (VM-only controller)", function () {
             "name",
             "networkId",
             "storagePoolId",
-            "defaultStorageClass",
             "masterCount",
             "etcdCount",
             "masterVmFlavor",

@@ -289,18 +289,23 @@ describe("persistent volumes from the vSAN pool (real control plane, in-process 
     const names = Array.from({ length: 20 }, (_, i) => `timed-${i}`);
     const created = new Map<string, number>();
     const bound = new Map<string, number>();
+    const made = new Map<string, number>();
     await Promise.all(
       names.map(async (name) => {
         created.set(name, Date.now());
         await w.kube.core.createNamespacedPersistentVolumeClaim({
           namespace: "default",
-          body: claim(name, "1"),
+          body: claim(name, "1Gi"),
         });
       }),
     );
     await waitFor(
       "20 timed claims Bound",
       async () => {
+        for (const pv of (await w.kube.core.listPersistentVolume()).items) {
+          const name = pv.spec?.claimRef?.name ?? "";
+          if (!made.has(name)) made.set(name, Date.now());
+        }
         for (const [name, phase] of await claimPhases(w.kube.core, names))
           if (phase === "Bound" && !bound.has(name)) bound.set(name, Date.now());
         return bound.size === names.length ? true : undefined;
@@ -308,10 +313,13 @@ describe("persistent volumes from the vSAN pool (real control plane, in-process 
       180_000,
       50,
     );
-    const seconds = names.map((n) => ((bound.get(n) ?? 0) - (created.get(n) ?? 0)) / 1000);
-    console.log(
-      `      claim creation to Bound over ${names.length} claims: median ${median(seconds).toFixed(2)} s, max ${Math.max(...seconds).toFixed(2)} s`,
-    );
+    const since = (at: Map<string, number>) =>
+      names.map((n) => ((at.get(n) ?? 0) - (created.get(n) ?? 0)) / 1000);
+    const figures = (values: number[]) =>
+      `median ${median(values).toFixed(2)} s, max ${Math.max(...values).toFixed(2)} s`;
+    // Volume made: the provisioner's share; Bound: that plus kube-controller-manager's PV controller.
+    console.log(`      claim creation to volume made over ${names.length} claims: ${figures(since(made))}`);
+    console.log(`      claim creation to Bound over ${names.length} claims: ${figures(since(bound))}`);
     await Promise.all(
       names.map((name) => w.kube.core.deleteNamespacedPersistentVolumeClaim({ name, namespace: "default" })),
     );
