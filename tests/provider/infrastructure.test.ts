@@ -1,12 +1,20 @@
 import * as assert from "assert";
 import { handlers } from "../../provider";
+import { Deadline } from "../../provider/client/client";
 import type { Props } from "../../provider/resources/props";
-import { assertNoDrift, controllerPerSuite, createAndVerify, tenantWithProject, unique } from "./harness";
+import {
+  adminClient,
+  assertNoDrift,
+  controllerPerSuite,
+  createAndVerify,
+  tenantWithProject,
+  unique,
+} from "./harness";
 
 const PASSWORD = "esx-Secret-4711";
 
 describe("Host, StoragePool and Network handlers against a real controller", function () {
-  controllerPerSuite();
+  const ctl = controllerPerSuite();
   let nextIp = 10;
 
   async function host(extra: Props = {}): Promise<{ id: string; inputs: Props }> {
@@ -31,6 +39,18 @@ describe("Host, StoragePool and Network handlers against a real controller", fun
     assert.strictEqual((await assertNoDrift("Host", id, inputs)).state, "READY");
     await h.delete(id, inputs);
     assert.deepStrictEqual(await h.read(id, inputs), { id: "" });
+  });
+
+  it("host: a removal stopped after suspend (a killed destroy) reads as maintenance; the next update resumes it", async () => {
+    const { id, inputs } = await host();
+    const h = handlers("Host");
+    const suspend = { method: "POST" as const, path: `/v1/infrastructure/hosts/${id}/suspend` };
+    await adminClient(ctl().url).run(suspend, Deadline.after(30_000, "suspend"));
+    const read = await h.read(id, inputs);
+    assert.strictEqual(read.props?.["maintenance"], true);
+    assert.ok((await h.diff(id, read.props ?? {}, inputs)).changes);
+    await h.update(id, read.props ?? {}, inputs);
+    assert.strictEqual((await assertNoDrift("Host", id, inputs)).state, "READY");
   });
 
   it("host: a refused create never shows the password", async () => {
