@@ -5,6 +5,7 @@ import { project } from "./resources/project";
 import { storagePool } from "./resources/storagePool";
 import { tenant } from "./resources/tenant";
 import { kubernetesCluster } from "./resources/kubernetesCluster";
+import { kubernetesClusterAccess } from "./resources/kubernetesClusterAccess";
 import type { ResourceImpl } from "./resources/resourceImpl";
 
 /**
@@ -18,6 +19,7 @@ export const REGISTRY: Readonly<Record<ResourceType, ResourceImpl>> = {
   Network: network,
   StoragePool: storagePool,
   KubernetesCluster: kubernetesCluster,
+  KubernetesClusterAccess: kubernetesClusterAccess,
 };
 
 export function isResourceType(type: string): type is ResourceType {

@@ -201,3 +201,9 @@ export interface KubernetesClusterArgs {
   /** Deadlines of this resource's operations; `customTimeouts` do not reach dynamic providers. */
   readonly timeouts?: pulumi.Input<TimeoutsArgs>;
 }
+
+/** Arguments of KubernetesClusterAccess. Access to a cluster's Kubernetes API: its kubeconfig, read from the server. It makes no object on the server (its delete does nothing) and changes only when `clusterId` does, so an in-place update of the cluster (a scale, an upgrade) leaves it, and the Kubernetes provider built from it, unchanged in previews. `KubernetesCluster.provider` makes one. */
+export interface KubernetesClusterAccessArgs {
+  /** Id of the cluster whose API this gives access to. */
+  readonly clusterId: pulumi.Input<string>;
+}

@@ -1,7 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { KubernetesClusterArgs } from "./generated";
-import { KubernetesCluster as GeneratedKubernetesCluster } from "./resources.generated";
+import {
+  KubernetesCluster as GeneratedKubernetesCluster,
+  KubernetesClusterAccess,
+} from "./resources.generated";
 
 /**
  * A Kubernetes cluster (Kubernetes as a service), plus `provider`: a `@pulumi/kubernetes` provider built
@@ -10,6 +13,7 @@ import { KubernetesCluster as GeneratedKubernetesCluster } from "./resources.gen
  */
 export class KubernetesCluster extends GeneratedKubernetesCluster {
   private kubernetesProvider?: k8s.Provider;
+  private clusterAccess?: KubernetesClusterAccess;
 
   constructor(
     private readonly resourceName: string,
@@ -27,15 +31,28 @@ export class KubernetesCluster extends GeneratedKubernetesCluster {
     this.kubernetesProvider ??= new k8s.Provider(
       `${this.resourceName}-k8s`,
       {
-        kubeconfig: this.kubeconfig.apply((k) => requireKubeconfig(this.resourceName, k)),
-        // A preview of any cluster update shows the kubeconfig as unknown (dynamic providers have no
-        // preview of outputs); without this the Kubernetes provider, and everything on it, would show as
-        // replaced. Only a new cluster (a new id) is another cluster (decision 0508).
+        // From the access resource, not from this cluster's own outputs: the preview of any in-place
+        // update of the cluster shows all its outputs unknown (dynamic providers have no preview of
+        // outputs), which would show every Kubernetes resource on the provider as changed. The access
+        // changes only with the cluster's id (decision 0513).
+        kubeconfig: this.access.kubeconfig.apply((k) => requireKubeconfig(this.resourceName, k)),
+        // A kubeconfig a refresh found changed (a new CA) updates the provider in place; only a new
+        // cluster (a new id) is another cluster (decision 0508).
         clusterIdentifier: this.id,
       },
       { parent: this },
     );
     return this.kubernetesProvider;
+  }
+
+  /** The cluster's kubeconfig, held apart from the cluster (see `provider`); made on first use. */
+  get access(): KubernetesClusterAccess {
+    this.clusterAccess ??= new KubernetesClusterAccess(
+      `${this.resourceName}-access`,
+      { clusterId: this.id },
+      { parent: this },
+    );
+    return this.clusterAccess;
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   NetworkArgs,
   StoragePoolArgs,
   KubernetesClusterArgs,
+  KubernetesClusterAccessArgs,
 } from "./generated";
 import { resourceInputs, resourceOptions } from "./inputs";
 import { PhotonResource } from "./stub";
@@ -282,6 +283,34 @@ export class KubernetesCluster extends PhotonResource {
       name,
       resourceInputs("KubernetesCluster", name, args, opts),
       resourceOptions("KubernetesCluster", opts),
+    );
+  }
+}
+
+/** Access to a cluster's Kubernetes API: its kubeconfig, read from the server. It makes no object on the server (its delete does nothing) and changes only when `clusterId` does, so an in-place update of the cluster (a scale, an upgrade) leaves it, and the Kubernetes provider built from it, unchanged in previews. `KubernetesCluster.provider` makes one. */
+export class KubernetesClusterAccess extends PhotonResource {
+  /** The engine's type token; policy packs match resources through it. */
+  static readonly __pulumiType = "pulumi-nodejs:dynamic/photon:KubernetesClusterAccess";
+
+  static isInstance(obj: unknown): obj is KubernetesClusterAccess {
+    return obj instanceof KubernetesClusterAccess;
+  }
+
+  /** Id of the cluster whose API this gives access to. */
+  declare readonly clusterId: pulumi.Output<string>;
+  /** Kubeconfig of the cluster (its CA and an admin client certificate); byte-stable while the endpoint and the CA stay the same. A refresh while the cluster has no API (being repaired) keeps the one it had. */
+  declare readonly kubeconfig: pulumi.Output<string>;
+  /** URL of the cluster's Kubernetes API server. */
+  declare readonly apiEndpoint: pulumi.Output<string | undefined>;
+  /** The resource's identity (its URN), set by the resource class. This resource makes no object, so nothing carries it as a tag. */
+  declare readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, args: KubernetesClusterAccessArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      "KubernetesClusterAccess",
+      name,
+      resourceInputs("KubernetesClusterAccess", name, args, opts),
+      resourceOptions("KubernetesClusterAccess", opts),
     );
   }
 }

@@ -27,22 +27,55 @@ export async function setNodesHealth(
       { name, body: { metadata: { annotations: { [KWOK_NODE_ANNOTATION]: annotation } } } },
       mergePatch,
     );
-    if (!healthy) {
+    if (healthy) {
       await releaseLease(api, name);
+    } else {
+      await holdLease(api, name);
       await markUnknownUntilItHolds(api, name);
     }
   }
 }
 
+const LEASES = "kube-node-lease";
+/** Who holds a failed host's node Leases: not kwok, so kwok leaves those nodes alone (decision 0107). */
+const FAILED_HOLDER = "photon-host-failed";
+const applyPatch = setHeaderOptions("Content-Type", PatchStrategy.ServerSideApply);
+
+/** A Lease time: RFC 3339 with microseconds, as the API server reads it. */
+const microTime = (d: Date): string => d.toISOString().replace(/Z$/, "000Z");
+
 /**
- * kwok renews a node's Lease even after it let go of the node, and when the Lease changes holder (a new
- * kwok after the control plane restarted, e.g. at the end of an upgrade) it plays the node's stages
- * again: the node turns Ready on a failed host. Deleting the Lease ends kwok's renewals; a host that is
- * back gets a new one from kwok when it takes the node again.
+ * kwok keeps renewing (or re-creating) the Lease of a node it no longer manages, and whenever it takes a
+ * Lease it plays the node's stages again: the node turns Ready on a failed host. A Lease held by someone
+ * else for a day is one kwok leaves alone; the host that is back frees it.
  */
+async function holdLease(api: KubeClients, name: string): Promise<void> {
+  const spec = {
+    holderIdentity: FAILED_HOLDER,
+    leaseDurationSeconds: 86_400,
+    renewTime: microTime(new Date()),
+  };
+  await api.coordination.patchNamespacedLease(
+    {
+      name,
+      namespace: LEASES,
+      body: {
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: { name, namespace: LEASES },
+        spec,
+      },
+      fieldManager: "photon-host-health",
+      force: true,
+    },
+    applyPatch,
+  );
+}
+
+/** Deletes a node's Lease: kwok, managing the node again, makes its own and reports the node Ready. */
 async function releaseLease(api: KubeClients, name: string): Promise<void> {
   try {
-    await api.coordination.deleteNamespacedLease({ name, namespace: "kube-node-lease" });
+    await api.coordination.deleteNamespacedLease({ name, namespace: LEASES });
   } catch (e) {
     if (!(e instanceof ApiException && e.code === 404)) throw e;
   }
@@ -74,13 +107,17 @@ async function markUnknown(api: KubeClients, name: string): Promise<void> {
 }
 
 /**
- * Deletes every node Lease, for a control plane restart with its kwok stopped: the new kwok has another
+ * Deletes kwok's node Leases, for a control plane restart with its kwok stopped: the new kwok has another
  * holder identity, so it would wait for the old Leases to expire (the nodes turning Unknown meanwhile)
- * and then play every node's stages again. Without Leases it makes new ones for the nodes it manages
- * at once; a failed host's nodes stay without one.
+ * and then play every node's stages again. Without them it makes new ones at once for the nodes it
+ * manages; a failed host's nodes keep the Lease it cannot take.
  */
 export async function releaseNodeLeases(api: KubeClients): Promise<void> {
-  await api.coordination.deleteCollectionNamespacedLease({ namespace: "kube-node-lease" });
+  const leases = (await api.coordination.listNamespacedLease({ namespace: LEASES })).items;
+  for (const lease of leases) {
+    const name = lease.metadata?.name;
+    if (name && lease.spec?.holderIdentity !== FAILED_HOLDER) await releaseLease(api, name);
+  }
 }
 
 /**
@@ -94,7 +131,7 @@ export async function nodeLeasesTaken(api: KubeClients, timeoutMs: number): Prom
       const nodes = (await api.core.listNode()).items.filter(
         (n) => n.metadata?.annotations?.[KWOK_NODE_ANNOTATION] === KWOK_NODE_ANNOTATION_VALUE,
       );
-      const leases = await api.coordination.listNamespacedLease({ namespace: "kube-node-lease" });
+      const leases = await api.coordination.listNamespacedLease({ namespace: LEASES });
       const held = new Set(leases.items.map((l) => l.metadata?.name));
       return nodes.every((n) => held.has(n.metadata?.name)) ? true : undefined;
     },

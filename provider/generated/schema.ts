@@ -421,6 +421,24 @@ export interface KubernetesClusterOutputs {
   readonly identity: string;
 }
 
+/** Inputs of KubernetesClusterAccess. Access to a cluster's Kubernetes API: its kubeconfig, read from the server. It makes no object on the server (its delete does nothing) and changes only when `clusterId` does, so an in-place update of the cluster (a scale, an upgrade) leaves it, and the Kubernetes provider built from it, unchanged in previews. `KubernetesCluster.provider` makes one. */
+export interface KubernetesClusterAccessInputs {
+  /** Id of the cluster whose API this gives access to. */
+  readonly clusterId: string;
+}
+
+/** State (outputs) of KubernetesClusterAccess. */
+export interface KubernetesClusterAccessOutputs {
+  /** Id of the cluster whose API this gives access to. */
+  readonly clusterId: string;
+  /** Kubeconfig of the cluster (its CA and an admin client certificate); byte-stable while the endpoint and the CA stay the same. A refresh while the cluster has no API (being repaired) keeps the one it had. */
+  readonly kubeconfig: string;
+  /** URL of the cluster's Kubernetes API server. */
+  readonly apiEndpoint?: string;
+  /** The resource's identity (its URN), set by the resource class. This resource makes no object, so nothing carries it as a tag. */
+  readonly identity: string;
+}
+
 export const RESOURCE_TYPES = [
   "Tenant",
   "Project",
@@ -428,6 +446,7 @@ export const RESOURCE_TYPES = [
   "Network",
   "StoragePool",
   "KubernetesCluster",
+  "KubernetesClusterAccess",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -671,5 +690,15 @@ export const RESOURCE_META: Record<ResourceType, ResourceMeta> = {
       maxUnavailable: 0,
       drainTimeout: "10m",
     },
+  },
+  KubernetesClusterAccess: {
+    token: "photon:index:KubernetesClusterAccess",
+    dynamicToken: "pulumi-nodejs:dynamic/photon:KubernetesClusterAccess",
+    inputs: ["clusterId"],
+    requiredInputs: ["clusterId"],
+    outputs: ["clusterId", "kubeconfig", "apiEndpoint", "identity"],
+    replaceOnChanges: ["clusterId"],
+    secrets: ["kubeconfig"],
+    defaults: {},
   },
 };

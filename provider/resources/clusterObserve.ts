@@ -21,7 +21,7 @@ export interface ObservedCluster extends Cluster {
  * The kubeconfig the Photon API serves; undefined while the cluster has no Kubernetes API (a
  * `StateError`: still being made, or a controller that runs clusters as VMs only).
  */
-async function kubeconfigOf(ctx: Context, id: string): Promise<string | undefined> {
+export async function kubeconfigOf(ctx: Context, id: string): Promise<string | undefined> {
   try {
     const answer = await ctx.client.get<{ kubeconfig: string }>(`${clusterPath(id)}/kubeconfig`);
     return answer.kubeconfig;

@@ -41,6 +41,7 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
     const random = seeded(seed);
     const outputs: CommandResult[] = [];
     let kills = 0;
+    let restoredCheckpoints = 0;
     let duplicates = 0;
     let orphans = 0;
     const plans: string[] = [];
@@ -57,7 +58,9 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
       );
       outputs.push(result);
       const report = await withContext(`run ${run + 1}: ${plans[run] ?? ""}`, async () => {
-        outputs.push(...(await recover(live)));
+        const { outputs: recovery, restored } = await recover(live);
+        outputs.push(...recovery);
+        restoredCheckpoints += restored ? 1 : 0;
         return assertClean(controller, [live]);
       });
       console.log(
@@ -75,6 +78,7 @@ describe("chaos (b): pulumi up / destroy killed with SIGKILL (the whole process 
       runs,
       kills,
       plans: plans.join(","),
+      restoredCheckpoints,
       duplicates: duplicates + end.duplicates.length,
       orphans: orphans + end.orphans.length,
     });

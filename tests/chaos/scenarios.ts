@@ -1,5 +1,12 @@
 import { strict as assert } from "assert";
-import type { CommandResult, LocalStack, RunOptions } from "../../toolchain/engine";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  type CommandResult,
+  type LocalStack,
+  PulumiCommandError,
+  type RunOptions,
+} from "../../toolchain/engine";
 import { survivors } from "../support/processes";
 import { audit, type AuditReport } from "./audit";
 import { killTree } from "./processTree";
@@ -62,10 +69,35 @@ async function waitUntilGone(pids: readonly number[]): Promise<void> {
  * interrupted creates (non-interactively; the create the engine retries finds its earlier object by its
  * identity tag); then `pulumi up`.
  */
-export async function recover(stack: LocalStack): Promise<CommandResult[]> {
+export async function recover(stack: LocalStack): Promise<{ outputs: CommandResult[]; restored: boolean }> {
   const cancel = await stack.stack(["cancel", "--yes"], { allowFailure: true });
-  const refresh = await stack.refresh(["--clear-pending-creates"]);
-  return [cancel, refresh, await stack.up()];
+  const refresh = await stack.refresh(["--clear-pending-creates"], { allowFailure: true });
+  const restored = refresh.code !== 0 && /failed to load checkpoint/.test(refresh.stderr);
+  if (refresh.code !== 0 && !restored) throw new PulumiCommandError(refresh);
+  const outputs = [cancel, refresh];
+  if (restored) {
+    restoreCheckpointBackup(stack);
+    outputs.push(await stack.refresh(["--clear-pending-creates"]));
+  }
+  outputs.push(await stack.up());
+  return { outputs, restored };
+}
+
+/**
+ * The kill cut the file backend's checkpoint short (`failed to load checkpoint: EOF`): the CLI keeps the
+ * previous one beside it as `<stack>.json.bak`, and a user of the file backend puts it back. What it
+ * misses (the last resources written) the refresh and the next creates find again by identity tag.
+ */
+function restoreCheckpointBackup(stack: LocalStack): void {
+  const stacks = path.join(stack.workDir, "state", ".pulumi", "stacks");
+  for (const project of fs.readdirSync(stacks)) {
+    const checkpoint = path.join(stacks, project, `${stack.stackName}.json`);
+    if (fs.existsSync(`${checkpoint}.bak`)) {
+      fs.copyFileSync(`${checkpoint}.bak`, checkpoint);
+      return;
+    }
+  }
+  throw new Error(`the cut checkpoint of ${stack.stackName} has no .bak beside it in ${stacks}`);
 }
 
 /** Converged: `pulumi preview` of the unchanged program shows no change. */

@@ -69,7 +69,7 @@ describe("the demo (npm run demo)", function () {
   });
 
   it("makes the quick start under pulumi up and shows its outputs with the kubeconfig secret", function () {
-    assert.match(output, /\+ 15 created/);
+    assert.match(output, /\+ 16 created/);
     assert.match(output, /kubeconfig\s+\[secret\]/);
     assert.match(output, /state checked: the passwords do not appear in plain text/);
   });
@@ -107,7 +107,7 @@ describe("the demo (npm run demo)", function () {
   });
 
   it("destroys everything and leaves nothing behind", function () {
-    assert.match(output, /- 15 deleted/);
+    assert.match(output, /- 16 deleted/);
     assert.match(output, /leftovers: none/);
     assert.match(output, /processes it started still running: none/);
     const dataDir = /data in (\S+)/.exec(output)?.[1];

@@ -59,14 +59,24 @@ export async function timed<T>(what: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-/** The inputs the state holds for the resource named `name` (engine-private keys left out). */
-export async function stateInputs(stack: LocalStack, name: string): Promise<Record<string, unknown>> {
+/**
+ * The inputs and outputs the state holds for the resource named `name` (engine-private keys left out).
+ * A refresh updates these but not the stack's outputs, which only a run of the program computes.
+ */
+export async function stateOf(
+  stack: LocalStack,
+  name: string,
+): Promise<{ inputs: Record<string, unknown>; outputs: Record<string, unknown> }> {
   const state = JSON.parse(await stack.exportState()) as {
-    deployment: { resources?: Array<{ urn: string; inputs?: Record<string, unknown> }> };
+    deployment: {
+      resources?: Array<{ urn: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+    };
   };
   const resource = (state.deployment.resources ?? []).find((r) => r.urn.endsWith(`::${name}`));
   assert.ok(resource, `${name} is in the state`);
-  return Object.fromEntries(Object.entries(resource.inputs ?? {}).filter(([k]) => !k.startsWith("__")));
+  const own = (props: Record<string, unknown> = {}) =>
+    Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
+  return { inputs: own(resource.inputs), outputs: own(resource.outputs) };
 }
 
 interface VmOnHost {

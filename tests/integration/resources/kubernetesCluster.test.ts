@@ -13,7 +13,7 @@ import {
   type Kube,
   kubeOf,
   readyReplicas,
-  stateInputs,
+  stateOf,
   timed,
 } from "../kube/cliCluster";
 import { ADMIN_PASSWORD } from "./steps";
@@ -199,12 +199,12 @@ describe("integration: KubernetesCluster with an application on it under the rea
     const failedHost = lost[0]?.hostId ?? "";
     assert.ok(lost.length > 0, `a worker runs beside the master's host: ${JSON.stringify(vms)}`);
     await hostAction(kc.api, failedHost, "fail");
-    const inputsBefore = await stateInputs(stack, "k8s");
+    const before = await stateOf(stack, "k8s");
     await timed("refresh after the host failed", () => stack.refresh());
-    const out = await outputs();
-    console.log(`      after refresh: notReadyNodes ${JSON.stringify(out.notReadyNodes)}`);
-    assert.deepEqual(out.notReadyNodes, lost.map((vm) => vm.name).sort());
-    assert.deepEqual(await stateInputs(stack, "k8s"), inputsBefore, "the refresh changed no input");
+    const after = await stateOf(stack, "k8s");
+    console.log(`      after refresh: notReadyNodes ${JSON.stringify(after.outputs.notReadyNodes)}`);
+    assert.deepEqual(after.outputs.notReadyNodes, lost.map((vm) => vm.name).sort());
+    assert.deepEqual(after.inputs, before.inputs, "the refresh changed no input");
     const up = await timed("up that repairs", () => stack.up());
     assert.match(up.stdout + up.stderr, /repairing not-ready nodes/);
     assert.match(up.stdout, /1 updated/);

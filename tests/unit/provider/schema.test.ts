@@ -11,6 +11,7 @@ import { outputs as hostOutputs } from "../../../provider/resources/host";
 import { outputs as networkOutputs } from "../../../provider/resources/network";
 import { outputs as poolOutputs } from "../../../provider/resources/storagePool";
 import { outputs as clusterOutputs } from "../../../provider/resources/kubernetesCluster";
+import { outputs as accessOutputs } from "../../../provider/resources/kubernetesClusterAccess";
 import type { Props } from "../../../provider/resources/props";
 
 const root = packageRoot(__dirname);
@@ -37,7 +38,7 @@ describe("schema.json and the code agree", () => {
       assert.strictEqual(classes[name]?.__pulumiType, `pulumi-nodejs:dynamic/photon:${name}`);
   });
 
-  it("secrets: Host.password, KubernetesCluster.kubeconfig", () => {
+  it("secrets: Host.password, KubernetesCluster.kubeconfig, KubernetesClusterAccess.kubeconfig", () => {
     assert.deepStrictEqual(
       RESOURCE_TYPES.filter((t) => RESOURCE_META[t].secrets.length > 0).map((t) => [
         t,
@@ -46,6 +47,7 @@ describe("schema.json and the code agree", () => {
       [
         ["Host", ["password"]],
         ["KubernetesCluster", ["kubeconfig"]],
+        ["KubernetesClusterAccess", ["kubeconfig"]],
       ],
     );
   });
@@ -142,6 +144,7 @@ describe("schema.json and the code agree", () => {
         props,
       ),
     ],
+    ["KubernetesClusterAccess", accessOutputs({ id: "c", state: "READY", kubeconfig: "k" }, props)],
   ];
   for (const [type, outs] of cases) {
     it(`${type} outputs are exactly schema properties, required ones present`, () => {
