@@ -1,5 +1,5 @@
 // Generated from schema.json by `npm run gen`. Do not edit.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type {
   Timeouts,
   QuotaItem,

@@ -98,7 +98,8 @@ export interface PollPolicy {
   readonly growth: number;
 }
 
-export const DEFAULT_POLL_POLICY: PollPolicy = { initialMs: 100, maxMs: 2_000, growth: 1.5 };
+// At most half a second between looks: a task's end reaches the user within that (bench/cluster-ready).
+export const DEFAULT_POLL_POLICY: PollPolicy = { initialMs: 100, maxMs: 500, growth: 1.5 };
 
 /**
  * Adaptive task polling: fast at first (most tasks end quickly), slower while a task keeps running,

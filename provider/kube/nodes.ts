@@ -74,7 +74,7 @@ export async function waitNodesReady(
         `${ready.length}/${expected.length} nodes Ready; not Ready: ${missing.join(", ")}`,
       );
     }
-    await sleep(Math.min(1000, deadline.remainingMs()));
+    await sleep(Math.min(300, deadline.remainingMs()));
   }
 }
 

@@ -170,7 +170,7 @@ export function generateSdkClasses(schema: PackageSchema): string {
   const types = Object.keys(schema.types)
     .map(shortName)
     .filter((t) => new RegExp(`\\b${t}\\b`).test(body));
-  let out = `${HEADER}import * as pulumi from "@pulumi/pulumi";\n`;
+  let out = `${HEADER}import type * as pulumi from "@pulumi/pulumi";\n`;
   out += `import type { ${types.join(", ")} } from "../provider/generated/schema";\n`;
   out += `import type { ${names.map((n) => `${n}Args`).join(", ")} } from "./generated";\n`;
   out += `import { resourceInputs, resourceOptions } from "./inputs";\nimport { PhotonResource } from "./stub";\n\n`;

@@ -101,7 +101,10 @@ describe("controller storage pools, datastores and disks", () => {
     const shrink = await t.admin.post(`/v1/infrastructure/storage-pools/${String(pool["id"])}/resize`, {
       capacityGb: 10,
     });
-    assert.strictEqual(shrink.body["message"], "capacityGb must not be below what storage pool vsan holds, 20 GB (was 10)");
+    assert.strictEqual(
+      shrink.body["message"],
+      "capacityGb must not be below what storage pool vsan holds, 20 GB (was 10)",
+    );
     await t.admin.done(
       t.admin.post(`/v1/infrastructure/storage-pools/${String(pool["id"])}/resize`, { capacityGb: 30 }),
     );

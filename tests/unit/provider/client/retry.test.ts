@@ -106,8 +106,9 @@ describe("client retry policy", () => {
     const p = DEFAULT_POLL_POLICY;
     assert.strictEqual(nextPollMs(undefined, false, 60_000, p), 100);
     assert.strictEqual(nextPollMs(100, false, 60_000, p), 150);
-    assert.strictEqual(nextPollMs(1900, false, 60_000, p), 2000);
-    assert.strictEqual(nextPollMs(1900, true, 60_000, p), 100);
+    assert.strictEqual(nextPollMs(400, false, 60_000, p), 500);
+    assert.strictEqual(nextPollMs(500, false, 60_000, p), 500);
+    assert.strictEqual(nextPollMs(500, true, 60_000, p), 100);
     assert.strictEqual(nextPollMs(1000, false, 40, p), 40);
   });
 });
