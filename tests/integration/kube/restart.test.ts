@@ -1,38 +1,10 @@
 import { strict as assert } from "assert";
-import { type ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { kubeClients, waitFor } from "../../../controller/kube/client";
-import { Api, items, login, tempDir } from "../../controller/helpers";
+import { items, tempDir } from "../../controller/helpers";
+import { exited, launch, type Launched } from "../../support/controllerProcess";
 import { processAlive, survivors } from "../../support/processes";
-
-const CLI = path.join(__dirname, "..", "..", "..", "controller", "cli.js");
-
-interface Launched {
-  readonly proc: ChildProcess;
-  readonly admin: Api;
-}
-
-async function launch(dataDir: string): Promise<Launched> {
-  const proc = spawn(process.execPath, [CLI, "--port", "0", "--data", dataDir], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`controller did not start: ${output}`)), 120_000);
-    proc.stdout?.on("data", (d: Buffer) => {
-      output += d.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`controller exited ${code}: ${output}`)));
-  });
-  return { proc, admin: await login(new Api(url), "admin", "photon-admin") };
-}
 
 /** Pids recorded by the Kubernetes runtime's pid files under `dir`. */
 function recordedPids(dir: string): number[] {
@@ -43,12 +15,6 @@ function recordedPids(dir: string): number[] {
     }
   }
   return found;
-}
-
-function exited(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) =>
-    proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.on("exit", resolve),
-  );
 }
 
 describe("controller restart with real clusters (CLI child process, kill -9)", function () {

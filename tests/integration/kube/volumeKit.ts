@@ -1,6 +1,4 @@
 import { strict as assert } from "assert";
-import { type ChildProcess, spawn } from "child_process";
-import * as path from "path";
 import {
   AppsV1Api,
   CoreV1Api,
@@ -10,7 +8,7 @@ import {
   type V1StatefulSet,
 } from "@kubernetes/client-node";
 import { waitFor } from "../../../controller/kube/client";
-import { Api, type Json, items, login } from "../../controller/helpers";
+import { type Api, type Json, items } from "../../controller/helpers";
 
 /* What the volume tests share: Kubernetes clients, the objects they make, and a controller child process. */
 
@@ -100,41 +98,6 @@ export const median = (values: readonly number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
-
-const CLI = path.join(__dirname, "..", "..", "..", "controller", "cli.js");
-
-export interface Launched {
-  readonly proc: ChildProcess;
-  readonly admin: Api;
-}
-
-/** The controller's CLI as a child process on a free port (real Kubernetes), logged in as admin. */
-export async function launch(dataDir: string): Promise<Launched> {
-  const proc = spawn(process.execPath, [CLI, "--port", "0", "--data", dataDir], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`controller did not start: ${output}`)), 120_000);
-    proc.stdout?.on("data", (d: Buffer) => {
-      output += d.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`controller exited ${code}: ${output}`)));
-  });
-  return { proc, admin: await login(new Api(url), "admin", "photon-admin") };
-}
-
-export function exited(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) =>
-    proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.on("exit", resolve),
-  );
-}
 
 /** Runs a write and waits (up to `ms`) for its task to complete; answers the entity id. */
 export async function doneWithin(api: Api, answer: Promise<{ status: number; body: Json }>, ms: number) {

@@ -5,6 +5,7 @@ import { PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { waitFor } from "../../../controller/kube/client";
 import { KubernetesRuntime } from "../../../controller/kube/runtime";
 import { type Api, type Json, start, tempDir, type TestController } from "../../controller/helpers";
+import { exited, launch, type Launched } from "../../support/controllerProcess";
 import { survivors } from "../../support/processes";
 import {
   claim,
@@ -12,9 +13,6 @@ import {
   claimPhases,
   disksOf,
   doneWithin,
-  exited,
-  launch,
-  type Launched,
   median,
   poolUsedGb,
   statefulSet,
